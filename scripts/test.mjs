@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Runs every workspace's vitest suite and ends with one plain "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const only = process.argv.slice(2);
+const suites = ['server', 'judge-app', 'scoreboard'].filter((s) => !only.length || only.includes(s));
+const out = mkdtempSync(join(tmpdir(), 'skillscore-test-'));
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let crashed = [];
+
+for (const suite of suites) {
+  const cwd = join(root, suite);
+  if (!existsSync(join(cwd, 'vitest.config.mts'))) continue;
+  const report = join(out, `${suite}.json`);
+  console.log(`\n=== ${suite} ===`);
+  const r = spawnSync('npx', ['vitest', 'run', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+    cwd,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  if (!existsSync(report)) {
+    crashed.push(suite);
+    continue;
+  }
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed += json.numPassedTests;
+  failed += json.numFailedTests;
+  skipped += json.numPendingTests + json.numTodoTests;
+  // A suite that failed to load counts as a failure even when no test inside it ran.
+  const brokenFiles = json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  failed += brokenFiles;
+  if (r.status !== 0 && json.numFailedTests === 0 && brokenFiles === 0) crashed.push(suite);
+}
+
+if (crashed.length) console.log(`\nsuites that did not finish: ${crashed.join(', ')}`);
+console.log(`\n${passed} passed, ${failed + crashed.length} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed + crashed.length > 0 ? 1 : 0);
