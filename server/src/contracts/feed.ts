@@ -1,0 +1,50 @@
+import type { EventStandings, StandingsRow } from './standings';
+
+/** Live feed (integration contract §4): socket.io namespace and event names. */
+export const LIVE_NAMESPACE = '/live';
+
+export const FEED = {
+  watch: 'watch',
+  snapshot: 'snapshot',
+  update: 'update',
+  /** a watch that could not be served (unknown contest, bad payload) */
+  error: 'feed-error',
+} as const;
+
+export interface WatchRequest {
+  contest: string;
+}
+
+export interface FeedSnapshot {
+  seq: number;
+  contest: string;
+  events: EventStandings[];
+}
+
+export interface FeedUpdate {
+  seq: number;
+  event: string;
+  rows: StandingsRow[];
+  final: boolean;
+  frozen: boolean;
+  /** the contest the update belongs to */
+  contest?: string;
+  /** bibs that left the event (entry removed); rarely sent */
+  removed?: string[];
+}
+
+export interface FeedError {
+  statusCode: number;
+  error: string;
+  message: string;
+}
+
+export interface LiveServerToClient {
+  [FEED.snapshot]: (s: FeedSnapshot) => void;
+  [FEED.update]: (u: FeedUpdate) => void;
+  [FEED.error]: (e: FeedError) => void;
+}
+
+export interface LiveClientToServer {
+  [FEED.watch]: (w: WatchRequest) => void;
+}

@@ -1,0 +1,61 @@
+/** Public results (integration contract §3) and what the live feed carries (§4). Numbers are already rounded. */
+export type EntryStatus = 'competing' | 'absent' | 'withdrawn' | 'disqualified';
+
+export interface StandingsRow {
+  /** null for entries that are not competing */
+  rank: number | null;
+  bib: string;
+  name: string;
+  organization: string;
+  station: string;
+  total: number;
+  /** criterion key → rounded part; "panel" + measured keys when the event aggregates over totals */
+  parts: Record<string, number>;
+  deductions: number;
+  complete: boolean;
+  status: EntryStatus;
+  award: string | null;
+  /** in its award tier only because it ties with an entry inside the cut-off */
+  liftedByTie?: boolean;
+  /** trimming was configured but too few marks were in, so the plain mean was used */
+  trimFallback?: boolean;
+}
+
+export interface EventStandings {
+  contest: string;
+  event: string;
+  seq: number;
+  final: boolean;
+  frozen: boolean;
+  rows: StandingsRow[];
+  /** event name, criteria names and award tiers, for boards and exports */
+  name?: string;
+  criteria?: { key: string; name: string }[];
+  awards?: string[];
+}
+
+export interface ContestSummary {
+  code: string;
+  title: string;
+  venue: string;
+  locale: string;
+  events: { key: string; name: string; final: boolean; frozen?: boolean }[];
+}
+
+export interface TeamStandingsRow {
+  rank: number;
+  organization: string;
+  total: number;
+  members: string[];
+  /** event key → that event's team score */
+  events?: Record<string, number>;
+  /** false when the team has fewer ranked members than the team size in a counted event */
+  full?: boolean;
+}
+
+export interface TeamStandings {
+  contest?: string;
+  size?: number;
+  events?: string[];
+  rows: TeamStandingsRow[];
+}
