@@ -43,3 +43,33 @@ export interface AuditRecordView {
   after: unknown;
   reason: string | null;
 }
+
+/** The chief judge's desk: marking progress, consistency alerts and judge deviation for one event. */
+export interface ChiefProgress {
+  event: string;
+  name: string;
+  final: boolean;
+  judges: { key: string; name: string; criteria: string[] }[];
+  stations: {
+    station: string;
+    status: 'competing' | 'absent' | 'withdrawn' | 'disqualified';
+    complete: boolean;
+    total: number;
+    deductions: number;
+    /** judge key → that judge's sheet; judges who mark nothing here are absent */
+    sheets: Record<string, { status: 'submitted' | 'open' | 'missing'; version: number }>;
+  }[];
+  alerts: {
+    station: string;
+    criterion: string;
+    min: number;
+    max: number;
+    spread: number;
+    tolerance: number;
+    values: { judge: string; value: number }[];
+  }[];
+  /** mean of (judge's mark − panel aggregate) in points: negative harsh, positive lenient */
+  deviations: { judge: string; count: number; mean: number }[];
+  submitted: number;
+  expected: number;
+}

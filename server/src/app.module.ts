@@ -1,0 +1,67 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditService } from './audit/audit.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
+import { OrganizerPassword } from './auth/organizer-password';
+import { ServerKey } from './auth/server-key';
+import { ChiefDeskService } from './chief/chief-desk.service';
+import { ChiefController } from './chief/chief.controller';
+import { ChiefService } from './chief/chief.service';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { AppConfig } from './config/config';
+import { ContestLookup } from './contests/contest-lookup';
+import { ContestsController } from './contests/contests.controller';
+import { ContestsService } from './contests/contests.service';
+import { dataSourceOptions } from './database/data-source-options';
+import { ENTITIES } from './database/entities';
+import { Transactor } from './database/transactor';
+import { DemoSeeder } from './demo/demo.seeder';
+import { FeedService } from './live/feed.service';
+import { LiveGateway } from './live/live.gateway';
+import { HealthController } from './health.controller';
+import { SheetsController } from './sheets/sheets.controller';
+import { SheetsService } from './sheets/sheets.service';
+import { EventInputsRepository } from './standings/event-inputs.repository';
+import { StandingsController } from './standings/standings.controller';
+import { StandingsService } from './standings/standings.service';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        TypeOrmModule.forFeature(ENTITIES),
+        EventEmitterModule.forRoot(),
+      ],
+      controllers: [HealthController, AuthController, ContestsController, SheetsController, ChiefController, StandingsController],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        Transactor,
+        ServerKey,
+        LoginThrottle,
+        OrganizerPassword,
+        AuthService,
+        AuditService,
+        ContestLookup,
+        ContestsService,
+        SheetsService,
+        ChiefService,
+        ChiefDeskService,
+        EventInputsRepository,
+        StandingsService,
+        FeedService,
+        LiveGateway,
+        DemoSeeder,
+      ],
+    };
+  }
+}

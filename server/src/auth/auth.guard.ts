@@ -1,0 +1,44 @@
+import { type CanActivate, type ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { DomainError } from '../common/domain-error';
+import { AuthService } from './auth.service';
+import type { Principal } from './principal';
+
+/** organizer: organizer only · judge: a judge only · staff: a judge or the organizer (the service decides further) */
+export type Audience = 'organizer' | 'judge' | 'staff';
+const AUDIENCE = 'audience';
+export const Requires = (audience: Audience) => SetMetadata(AUDIENCE, audience);
+
+type AuthedRequest = Request & { principal?: Principal };
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const audience = this.reflector.getAllAndOverride<Audience | undefined>(AUDIENCE, [ctx.getHandler(), ctx.getClass()]);
+    if (!audience) return true;
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const principal = await this.auth.verify(token);
+    if (audience === 'organizer' && principal.kind !== 'organizer') throw DomainError.forbidden('organizer login required');
+    if (audience === 'judge' && principal.kind !== 'judge') throw DomainError.forbidden('judge login required');
+    req.principal = principal;
+    return true;
+  }
+}
+
+export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const p = ctx.switchToHttp().getRequest<AuthedRequest>().principal;
+  if (!p) throw new Error('Caller used on a route without @Requires');
+  return p;
+});
+
+export function sourceOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { Contest, ContestEvent, Entry, Judge } from '../database/entities';
+
+/** Finds contests, events, entries and judges by their human keys, with a 404 that names what was not found. */
+@Injectable()
+export class ContestLookup {
+  constructor(
+    @InjectRepository(Contest) private readonly contests: Repository<Contest>,
+    @InjectRepository(ContestEvent) private readonly events: Repository<ContestEvent>,
+    @InjectRepository(Entry) private readonly entries: Repository<Entry>,
+    @InjectRepository(Judge) private readonly judges: Repository<Judge>,
+  ) {}
+
+  async contest(code: string, em?: EntityManager): Promise<Contest> {
+    const c = await (em?.getRepository(Contest) ?? this.contests).findOneBy({ code });
+    if (!c) throw DomainError.notFound(`contest "${code}" not found`);
+    return c;
+  }
+
+  async event(contest: Contest, key: string, em?: EntityManager): Promise<ContestEvent> {
+    const e = await (em?.getRepository(ContestEvent) ?? this.events).findOneBy({ contestId: contest.id, key });
+    if (!e) throw DomainError.notFound(`event "${key}" not found in contest ${contest.code}`);
+    return e;
+  }
+
+  async contestEvent(code: string, key: string, em?: EntityManager): Promise<{ contest: Contest; event: ContestEvent }> {
+    const contest = await this.contest(code, em);
+    return { contest, event: await this.event(contest, key, em) };
+  }
+
+  async entry(event: ContestEvent, station: string, em?: EntityManager): Promise<Entry> {
+    const e = await (em?.getRepository(Entry) ?? this.entries).findOneBy({ eventId: event.id, station });
+    if (!e) throw DomainError.notFound(`station "${station}" not found in event ${event.key}`);
+    return e;
+  }
+
+  async judge(contest: Contest, key: string, em?: EntityManager): Promise<Judge> {
+    const j = await (em?.getRepository(Judge) ?? this.judges).findOneBy({ contestId: contest.id, key });
+    if (!j) throw DomainError.notFound(`judge "${key}" not found in contest ${contest.code}`);
+    return j;
+  }
+
+  eventsOf(contest: Contest): Promise<ContestEvent[]> {
+    return this.events.find({ where: { contestId: contest.id }, order: { position: 'ASC' } });
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Caller, Requires } from '../auth/auth.guard';
+import type { Principal } from '../auth/principal';
+import { parseBody } from '../common/parse-body';
+import { reopenEventSchema } from '../contracts/chief';
+import { ContestsService } from './contests.service';
+
+@Controller('api/contests')
+export class ContestsController {
+  constructor(private readonly contests: ContestsService) {}
+
+  @Post()
+  @Requires('organizer')
+  create(@Caller() who: Principal, @Body() body: unknown) {
+    return this.contests.create(body, who);
+  }
+
+  /** Public: contests and their events, for the board's contest picker. */
+  @Get()
+  list() {
+    return this.contests.list();
+  }
+
+  @Get(':code')
+  summary(@Param('code') code: string) {
+    return this.contests.summary(code);
+  }
+
+  @Get(':code/judges')
+  @Requires('organizer')
+  judges(@Param('code') code: string) {
+    return this.contests.judgeCards(code);
+  }
+
+  @Post(':code/events/:event/reopen')
+  @Requires('organizer')
+  @HttpCode(200)
+  reopen(@Caller() who: Principal, @Param('code') code: string, @Param('event') event: string, @Body() body: unknown) {
+    const { reason } = parseBody(reopenEventSchema, body);
+    return this.contests.reopenEvent(code, event, reason, who);
+  }
+}

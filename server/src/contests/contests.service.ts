@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { actorOf, type Principal } from '../auth/principal';
+import { hashPin, newPin, newSalt, seal, unseal } from '../auth/secrets';
+import { ServerKey } from '../auth/server-key';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/domain-error';
+import { zodProblems } from '../common/parse-body';
+import { contestFileSchema, type ContestFile } from '../contracts/contest-file';
+import type { ContestSummary } from '../contracts/standings';
+import { Contest, ContestEvent, Contestant, Entry, Judge } from '../database/entities';
+import { Transactor } from '../database/transactor';
+import { validateContestFile } from '../domain/scoring/validate-contest';
+import { RESULTS_CHANGED } from '../live/results-changed';
+import { ContestLookup } from './contest-lookup';
+
+const CHUNK = 400;
+
+export interface CreatedContest extends ContestSummary {
+  judges: { key: string; name: string; pin: string }[];
+}
+
+@Injectable()
+export class ContestsService {
+  constructor(
+    private readonly tx: Transactor,
+    private readonly lookup: ContestLookup,
+    private readonly audit: AuditService,
+    private readonly serverKey: ServerKey,
+    private readonly bus: EventEmitter2,
+  ) {}
+
+  /** Checks a contest file completely; every problem is reported, nothing is stored. */
+  parseContestFile(body: unknown): ContestFile {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw DomainError.invalid([{ path: 'body', message: 'must be a contest file (a JSON object)' }]);
+    }
+    const parsed = contestFileSchema.safeParse(body);
+    if (!parsed.success) throw DomainError.invalid(zodProblems(parsed.error));
+    const problems = validateContestFile(parsed.data);
+    if (problems.length) throw DomainError.invalid(problems);
+    return parsed.data;
+  }
+
+  async create(body: unknown, by: Principal): Promise<CreatedContest> {
+    const file = this.parseContestFile(body);
+    const created = await this.tx.run(async (em) => {
+      if (await em.getRepository(Contest).findOneBy({ code: file.code })) {
+        throw DomainError.conflict(`contest code "${file.code}" already exists`);
+      }
+      const salt = newSalt();
+      const contest = await em.getRepository(Contest).save({
+        code: file.code,
+        title: file.title,
+        venue: file.venue,
+        locale: file.locale,
+        teams: file.teams ?? null,
+        seq: 0,
+        pinSalt: salt,
+        createdAt: new Date().toISOString(),
+      });
+      const taken = new Set(file.judges.map((j) => j.pin).filter((p): p is string => !!p));
+      const judges = file.judges.map((j) => {
+        const pin = j.pin ?? newPin(taken);
+        taken.add(pin);
+        return { key: j.key, name: j.name, pin };
+      });
+      await insertChunks(em.getRepository(Judge), judges.map((j) => ({
+        contestId: contest.id,
+        key: j.key,
+        name: j.name,
+        pinHash: hashPin(j.pin, salt),
+        pinSealed: seal(j.pin, this.serverKey.key),
+      })));
+      await insertChunks(em.getRepository(Contestant), file.contestants.map((c) => ({ contestId: contest.id, ...c })));
+      const contestantIds = new Map((await em.getRepository(Contestant).findBy({ contestId: contest.id })).map((c) => [c.bib, c.id]));
+      for (const [position, ev] of file.events.entries()) {
+        const { entries, ...scheme } = ev;
+        const saved = await em.getRepository(ContestEvent).save({ contestId: contest.id, key: ev.key, name: ev.name, position, scheme, final: false, frozen: false, revision: 0 });
+        await insertChunks(em.getRepository(Entry), entries.map((x) => ({ eventId: saved.id, contestantId: contestantIds.get(x.bib)!, station: x.station, status: 'competing' as const, statusReason: null })));
+      }
+      await this.audit.record(em, {
+        contestId: contest.id,
+        actor: actorOf(by),
+        action: 'contest.create',
+        after: { code: file.code, events: file.events.map((e) => e.key), contestants: file.contestants.length, judges: file.judges.length },
+      });
+      return { contest, judges };
+    });
+    const summary = await this.summary(created.contest.code);
+    return { ...summary, judges: created.judges };
+  }
+
+  async summary(code: string): Promise<ContestSummary> {
+    const contest = await this.lookup.contest(code);
+    const events = await this.lookup.eventsOf(contest);
+    return {
+      code: contest.code,
+      title: contest.title,
+      venue: contest.venue,
+      locale: contest.locale,
+      events: events.map((e) => ({ key: e.key, name: e.name, final: e.final, frozen: e.frozen })),
+    };
+  }
+
+  async list(): Promise<ContestSummary[]> {
+    const contests = await this.tx.manager.getRepository(Contest).find({ order: { id: 'ASC' } });
+    return Promise.all(contests.map((c) => this.summary(c.code)));
+  }
+
+  /** Judges with their PINs, for the organizer's judge cards. */
+  async judgeCards(code: string): Promise<{ key: string; name: string; pin: string | null; events: { key: string; name: string; role: 'judge' | 'chief' }[] }[]> {
+    const contest = await this.lookup.contest(code);
+    const judges = await this.tx.manager.getRepository(Judge).find({ where: { contestId: contest.id }, order: { id: 'ASC' } });
+    const events = await this.lookup.eventsOf(contest);
+    return judges.map((j) => ({
+      key: j.key,
+      name: j.name,
+      pin: unseal(j.pinSealed, this.serverKey.key),
+      events: events
+        .filter((e) => e.scheme.chiefJudge === j.key || e.scheme.panel.some((p) => p.judge === j.key))
+        .map((e) => ({ key: e.key, name: e.name, role: e.scheme.chiefJudge === j.key ? ('chief' as const) : ('judge' as const) })),
+    }));
+  }
+
+  /** Organizer reopens a finalized event, with a reason in the audit trail. */
+  async reopenEvent(code: string, eventKey: string, reason: string, by: Principal): Promise<{ event: string; final: boolean }> {
+    const { contest, event } = await this.lookup.contestEvent(code, eventKey);
+    await this.tx.run(async (em) => {
+      const fresh = await em.getRepository(ContestEvent).findOneByOrFail({ id: event.id });
+      if (!fresh.final) throw DomainError.conflict(`event ${eventKey} is not finalized`);
+      await em.getRepository(ContestEvent).update({ id: event.id }, { final: false, revision: fresh.revision + 1 });
+      await this.audit.record(em, { contestId: contest.id, actor: actorOf(by), action: 'event.reopen', event: eventKey, before: { final: true }, after: { final: false }, reason });
+    });
+    this.bus.emit(RESULTS_CHANGED, { contestId: contest.id, eventId: event.id });
+    return { event: eventKey, final: false };
+  }
+}
+
+async function insertChunks<T extends object>(repo: { insert: (rows: T[]) => Promise<unknown> }, rows: T[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await repo.insert(rows.slice(i, i + CHUNK));
+}

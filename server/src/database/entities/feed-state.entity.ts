@@ -1,0 +1,12 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { StandingsRow } from '../../contracts/standings';
+
+/** What the public last saw of one event: the live feed diffs against it and serves snapshots from it. */
+@Entity('feed_state')
+export class FeedState {
+  @PrimaryColumn('integer') eventId!: number;
+  @Column('integer') contestId!: number;
+  @Column('simple-json') rows!: StandingsRow[];
+  @Column('boolean', { default: false }) final!: boolean;
+  @Column('boolean', { default: false }) frozen!: boolean;
+}

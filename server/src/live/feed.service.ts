@@ -1,0 +1,151 @@
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import type { Server } from 'socket.io';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { ContestLookup } from '../contests/contest-lookup';
+import { FEED, type FeedSnapshot, type FeedUpdate } from '../contracts/feed';
+import type { EventStandings, StandingsRow } from '../contracts/standings';
+import { Contest, ContestEvent, FeedState } from '../database/entities';
+import { Transactor } from '../database/transactor';
+import { StandingsService } from '../standings/standings.service';
+import { RESULTS_CHANGED, type ResultsChanged } from './results-changed';
+
+export const roomOf = (code: string) => `contest:${code}`;
+
+function sameRow(a: StandingsRow, b: StandingsRow): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The public live feed. Changes are coalesced per contest for a few milliseconds; each publish
+ * diffs the event's public rows against what the public last saw (kept in the database), and
+ * only then takes the next `seq` — so seq is contiguous and derivable from the database.
+ * All work of one contest runs in one queue, so a snapshot and the updates after it are ordered.
+ */
+@Injectable()
+export class FeedService implements BeforeApplicationShutdown {
+  private readonly log = new Logger('live');
+  private server: Server | null = null;
+  private readonly queues = new Map<number, Promise<unknown>>();
+  private readonly dirty = new Map<number, Set<number>>();
+  private readonly timers = new Map<number, NodeJS.Timeout>();
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly tx: Transactor,
+    private readonly lookup: ContestLookup,
+    private readonly standings: StandingsService,
+  ) {}
+
+  /** Publishes what is queued before the database closes, so a clean stop loses no update. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.race([this.settle(), new Promise((r) => setTimeout(r, 3000))]);
+  }
+
+  attach(server: Server): void {
+    this.server = server;
+  }
+
+  private enqueue<T>(contestId: number, work: () => Promise<T>): Promise<T> {
+    const prev = this.queues.get(contestId) ?? Promise.resolve();
+    const next = prev.then(work, work);
+    const settled = next.catch((e: unknown) => this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e)));
+    this.queues.set(contestId, settled);
+    void settled.then(() => {
+      if (this.queues.get(contestId) === settled) this.queues.delete(contestId);
+    });
+    return next;
+  }
+
+  @OnEvent(RESULTS_CHANGED)
+  onResultsChanged(change: ResultsChanged): void {
+    const set = this.dirty.get(change.contestId) ?? new Set<number>();
+    set.add(change.eventId);
+    this.dirty.set(change.contestId, set);
+    if (this.timers.has(change.contestId)) return;
+    this.timers.set(
+      change.contestId,
+      setTimeout(() => {
+        this.timers.delete(change.contestId);
+        const events = this.dirty.get(change.contestId);
+        this.dirty.delete(change.contestId);
+        if (events) void this.enqueue(change.contestId, () => this.publish(change.contestId, [...events]));
+      }, this.config.feedCoalesceMs),
+    );
+  }
+
+  /** Resolves when everything queued so far for the contest has been published (tests, shutdown). */
+  async settle(contestId?: number): Promise<void> {
+    for (;;) {
+      const pendingTimers = contestId === undefined ? this.timers.size : Number(this.timers.has(contestId));
+      const queue = contestId === undefined ? [...this.queues.values()] : [this.queues.get(contestId)].filter(Boolean);
+      if (!pendingTimers && !queue.length) return;
+      await Promise.all(queue);
+      await new Promise((r) => setTimeout(r, Math.max(5, this.config.feedCoalesceMs)));
+    }
+  }
+
+  private async publish(contestId: number, eventIds: number[]): Promise<void> {
+    for (const eventId of eventIds) {
+      const event = await this.tx.manager.getRepository(ContestEvent).findOneBy({ id: eventId });
+      if (!event) continue;
+      const rows = event.frozen ? null : (await this.standings.compute(eventId)).rows;
+      const sent = await this.tx.run(async (em) => {
+        const state = await em.getRepository(FeedState).findOneBy({ eventId });
+        if (!state) {
+          // first publication: the public has not seen this event yet, so it gets it whole
+          if (!rows) return null;
+          return this.commit(em, contestId, event, rows, rows);
+        }
+        const changed = rows ? diffRows(state.rows, rows) : [];
+        if (!changed.length && state.final === event.final && state.frozen === event.frozen) return null;
+        return this.commit(em, contestId, event, rows ?? state.rows, changed);
+      });
+      if (sent && this.server) this.server.to(roomOf(sent.contest)).emit(FEED.update, sent.update);
+    }
+  }
+
+  private async commit(em: EntityManager, contestId: number, event: ContestEvent, rows: StandingsRow[], changed: StandingsRow[]) {
+    await em.getRepository(Contest).increment({ id: contestId }, 'seq', 1);
+    const contest = await em.getRepository(Contest).findOneByOrFail({ id: contestId });
+    await em.getRepository(FeedState).save({ eventId: event.id, contestId, rows, final: event.final, frozen: event.frozen });
+    const update: FeedUpdate = { seq: contest.seq, event: event.key, rows: changed, final: event.final, frozen: event.frozen, contest: contest.code };
+    return { contest: contest.code, update };
+  }
+
+  /** After a start, publishes whatever changed while no process was publishing (a crash between commit and push). */
+  async reconcileAll(): Promise<void> {
+    const events = await this.tx.manager.getRepository(ContestEvent).find();
+    const byContest = new Map<number, number[]>();
+    for (const e of events) byContest.set(e.contestId, [...(byContest.get(e.contestId) ?? []), e.id]);
+    await Promise.all([...byContest].map(([contestId, ids]) => this.enqueue(contestId, () => this.publish(contestId, ids))));
+  }
+
+  /** The snapshot for a new watcher, built in the contest's queue so no update can slip between it and the next. */
+  async watch(code: string, join: (room: string, snapshot: FeedSnapshot) => void): Promise<void> {
+    const contest = await this.lookup.contest(code);
+    await this.enqueue(contest.id, async () => {
+      const fresh = await this.lookup.contest(code);
+      const events = await this.lookup.eventsOf(fresh);
+      const states = new Map((await this.tx.manager.getRepository(FeedState).findBy({ contestId: fresh.id })).map((s) => [s.eventId, s]));
+      const out: EventStandings[] = [];
+      for (const e of events) {
+        const s = states.get(e.id);
+        const base = await this.standings.eventStandings(fresh, e);
+        // the public state of an event is what the feed last published; the next update brings it forward
+        out.push(s ? { ...base, rows: s.rows, final: s.final, frozen: s.frozen } : base);
+      }
+      join(roomOf(fresh.code), { seq: fresh.seq, contest: fresh.code, events: out });
+    });
+  }
+}
+
+/** Rows that differ from what the public saw, whole row objects. */
+export function diffRows(before: readonly StandingsRow[], after: readonly StandingsRow[]): StandingsRow[] {
+  const old = new Map(before.map((r) => [r.bib, r]));
+  return after.filter((r) => {
+    const o = old.get(r.bib);
+    return !o || !sameRow(o, r);
+  });
+}

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { ContestLookup } from '../contests/contest-lookup';
+import type { EventStandings, StandingsRow, TeamStandings } from '../contracts/standings';
+import { Contest, ContestEvent, FeedState } from '../database/entities';
+import { unitsToNumber } from '../domain/scoring/decimal';
+import { schemeFromEventFile } from '../domain/scoring/scheme';
+import { computeStandings } from '../domain/scoring/standings';
+import { computeTeams } from '../domain/scoring/teams';
+import type { RankedEntry, Scheme } from '../domain/scoring/types';
+import { EventInputsRepository, type EventInputs, type EntryPerson } from './event-inputs.repository';
+
+export interface ComputedEvent {
+  event: ContestEvent;
+  scheme: Scheme;
+  inputs: EventInputs;
+  ranked: RankedEntry[];
+  rows: StandingsRow[];
+}
+
+export const DEFAULT_TEAM_SIZE = 3;
+
+function toRow(r: RankedEntry, person: EntryPerson): StandingsRow {
+  const parts: Record<string, number> = {};
+  for (const k in r.parts) parts[k] = unitsToNumber(r.parts[k]);
+  return {
+    rank: r.rank,
+    bib: r.bib,
+    name: person.name,
+    organization: person.organization,
+    station: r.station,
+    total: unitsToNumber(r.total),
+    parts,
+    deductions: unitsToNumber(r.deductions),
+    complete: r.complete,
+    status: r.status,
+    award: r.award,
+    liftedByTie: r.liftedByTie,
+    trimFallback: r.trimFallback,
+  };
+}
+
+/**
+ * Standings from stored marks through the scoring engine. Results are cached per event and
+ * revision (a counter every write bumps in the database), so any process sees fresh results.
+ */
+@Injectable()
+export class StandingsService {
+  private readonly cache = new Map<number, { revision: number; computed: ComputedEvent }>();
+
+  constructor(
+    private readonly lookup: ContestLookup,
+    private readonly inputs: EventInputsRepository,
+    @InjectRepository(ContestEvent) private readonly events: Repository<ContestEvent>,
+    @InjectRepository(FeedState) private readonly feedStates: Repository<FeedState>,
+  ) {}
+
+  /** Current results of one event, as staff see them. */
+  async compute(eventId: number): Promise<ComputedEvent> {
+    const event = await this.events.findOneByOrFail({ id: eventId });
+    const hit = this.cache.get(eventId);
+    if (hit && hit.revision === event.revision) return { ...hit.computed, event };
+    const scheme = schemeFromEventFile({ ...event.scheme, entries: [] });
+    const inputs = await this.inputs.load(eventId);
+    const ranked = computeStandings(scheme, inputs.entries).rows as RankedEntry[];
+    const rows = ranked.map((r) => toRow(r, inputs.people.get(r.bib)!));
+    const computed = { event, scheme, inputs, ranked, rows };
+    this.cache.set(eventId, { revision: event.revision, computed });
+    return computed;
+  }
+
+  /** What the public sees of an event: live results, or the frozen board while it is frozen. */
+  async publicRows(event: ContestEvent): Promise<StandingsRow[]> {
+    if (event.frozen) {
+      const state = await this.feedStates.findOneBy({ eventId: event.id });
+      if (state) return state.rows;
+    }
+    return (await this.compute(event.id)).rows;
+  }
+
+  async eventStandings(contest: Contest, event: ContestEvent): Promise<EventStandings> {
+    const rows = await this.publicRows(event);
+    return {
+      contest: contest.code,
+      event: event.key,
+      seq: contest.seq,
+      final: event.final,
+      frozen: event.frozen,
+      rows,
+      name: event.name,
+      criteria: event.scheme.criteria.map((c) => ({ key: c.key, name: c.name })),
+      awards: (event.scheme.awards ?? []).map((a) => a.name),
+    };
+  }
+
+  async standings(code: string, eventKey: string): Promise<EventStandings> {
+    const { contest, event } = await this.lookup.contestEvent(code, eventKey);
+    return this.eventStandings(contest, event);
+  }
+
+  async teams(code: string): Promise<TeamStandings> {
+    const contest = await this.lookup.contest(code);
+    const all = await this.lookup.eventsOf(contest);
+    const keys = contest.teams?.events ?? all.map((e) => e.key);
+    const size = contest.teams?.size ?? DEFAULT_TEAM_SIZE;
+    const counted = all.filter((e) => keys.includes(e.key));
+    const perEvent = await Promise.all(
+      counted.map(async (e) => ({
+        event: e.key,
+        rows: (await this.publicRows(e)).map((r) => ({ bib: r.bib, organization: r.organization, total: Math.round(r.total * 10_000), rank: r.rank })),
+      })),
+    );
+    const rows = computeTeams(perEvent, size).map((t) => {
+      const events: Record<string, number> = {};
+      for (const k in t.events) events[k] = unitsToNumber(t.events[k]);
+      return { rank: t.rank, organization: t.organization, total: unitsToNumber(t.total), members: [...t.members], events, full: t.full };
+    });
+    return { contest: contest.code, size, events: counted.map((e) => e.key), rows };
+  }
+}

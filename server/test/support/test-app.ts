@@ -1,0 +1,132 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/app.factory';
+import { AppConfig } from '../../src/config/config';
+import type { ContestFileInput } from '../../src/contracts/contest-file';
+import { FeedService } from '../../src/live/feed.service';
+
+export const ORGANIZER_PASSWORD = 'test-organizer-password';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  base: string;
+  dir: string;
+  /** waits until the live feed has published everything queued */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real server on a fresh SQLite file with the real migrations, on a random loopback port. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'skillscore-'));
+  const config = new AppConfig({
+    DATABASE_URL: `sqlite:${join(dir, 'test.sqlite')}`,
+    ORGANIZER_PASSWORD,
+    DEMO: '0',
+    LOG_LEVEL: 'error',
+    FEED_COALESCE_MS: '10',
+    JUDGE_APP_DIR: join(dir, 'no-judge-app'),
+    SCOREBOARD_DIR: join(dir, 'no-board'),
+    PORT: '0',
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  return {
+    app,
+    base: `http://127.0.0.1:${port}`,
+    dir,
+    settle: () => app.get(FeedService).settle(),
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A small JSON client: `api(base)('POST', '/api/…', body, token)`. */
+export function client(base: string) {
+  return async function call<T = any>(method: string, path: string, body?: unknown, token?: string): Promise<Reply<T>> {
+    const res = await fetch(base + path, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  };
+}
+
+export async function organizerToken(base: string): Promise<string> {
+  const r = await client(base)('POST', '/api/auth/organizer', { password: ORGANIZER_PASSWORD });
+  if (r.status !== 200) throw new Error(`organizer login failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.token;
+}
+
+/** The spec's worked example as a contest file: 5 judges + chief, three criteria, trimmed, awards. */
+export function hairContest(code = 'BG2024', stations = 3): ContestFileInput {
+  const judges = ['J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'J7'].map((key, i) => ({ key, name: `裁判${i + 1}`, pin: String(100001 + i) }));
+  const contestants = Array.from({ length: stations }, (_, i) => ({
+    bib: `A${String(i + 1).padStart(3, '0')}`,
+    name: ['王小雨', '李晓燕', '张婷婷', '刘丽娟', '陈静怡'][i % 5] + (i >= 5 ? String(i) : ''),
+    organization: ['广安市总工会', '北碚区总工会', '绵阳市总工会'][i % 3],
+  }));
+  return {
+    code,
+    title: '2024年“碚广”双城美容美发行业劳动和技能竞赛暨川渝邀请赛',
+    locale: 'zh-CN',
+    venue: '重庆市北碚区',
+    judges,
+    contestants,
+    events: [
+      {
+        key: 'hair',
+        name: '美发',
+        precision: 2,
+        criteria: [
+          { key: 'design', name: '造型设计', kind: 'judged', max: 40, step: 0.5, tolerance: 6 },
+          { key: 'technique', name: '技术难度', kind: 'judged', max: 30, step: 0.5 },
+          { key: 'finish', name: '整体效果', kind: 'judged', max: 30, step: 0.5 },
+        ],
+        aggregate: { over: 'criterion', method: 'trimmed', trim: 1 },
+        tieBreak: [{ criterion: 'design' }, { fewerDeductions: true }],
+        awards: [
+          { name: '一等奖', share: 0.1 },
+          { name: '二等奖', share: 0.2 },
+          { name: '三等奖', share: 0.3 },
+        ],
+        panel: ['J1', 'J2', 'J3', 'J4', 'J5'].map((judge) => ({ judge })),
+        chiefJudge: 'J6',
+        entries: contestants.map((c, i) => ({ bib: c.bib, station: String(i + 7).padStart(2, '0') })),
+      },
+    ],
+    teams: { size: 3, events: ['hair'] },
+  };
+}
+
+export async function judgeToken(base: string, contest: string, pin: string): Promise<string> {
+  const r = await client(base)('POST', '/api/auth/judge', { contest, pin });
+  if (r.status !== 200) throw new Error(`judge login failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.token;
+}
+
+export function cleanupDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
