@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditService } from './audit/audit.service';
+import { BoardController } from './board/board.controller';
+import { BoardService } from './board/board.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -23,6 +25,7 @@ import { Transactor } from './database/transactor';
 import { DemoSeeder } from './demo/demo.seeder';
 import { FeedService } from './live/feed.service';
 import { LiveGateway } from './live/live.gateway';
+import { StaffGateway } from './live/staff.gateway';
 import { HealthController } from './health.controller';
 import { SheetsController } from './sheets/sheets.controller';
 import { SheetsService } from './sheets/sheets.service';
@@ -40,7 +43,7 @@ export class AppModule {
         TypeOrmModule.forFeature(ENTITIES),
         EventEmitterModule.forRoot(),
       ],
-      controllers: [HealthController, AuthController, ContestsController, SheetsController, ChiefController, StandingsController],
+      controllers: [HealthController, AuthController, ContestsController, SheetsController, ChiefController, StandingsController, BoardController],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
@@ -59,7 +62,9 @@ export class AppModule {
         EventInputsRepository,
         StandingsService,
         FeedService,
+        BoardService,
         LiveGateway,
+        StaffGateway,
         DemoSeeder,
       ],
     };

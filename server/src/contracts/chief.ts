@@ -73,3 +73,22 @@ export interface ChiefProgress {
   submitted: number;
   expected: number;
 }
+
+/** Organizer's controls of the public board for one event. */
+export const boardModeSchema = z.object({ mode: z.enum(['provisional', 'complete']) });
+export type BoardModeBody = z.infer<typeof boardModeSchema>;
+
+export const revealSchema = z.object({ by: z.enum(['entry', 'tier']).default('entry') });
+export type RevealBody = z.input<typeof revealSchema>;
+
+export interface BoardState {
+  event: string;
+  mode: 'provisional' | 'complete';
+  frozen: boolean;
+  final: boolean;
+  revealed: number;
+  /** entries the reveal will show in all */
+  revealTotal: number;
+  /** the step just taken, on reveal */
+  step?: { award: string | null; bibs: string[] };
+}

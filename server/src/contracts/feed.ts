@@ -31,6 +31,17 @@ export interface FeedUpdate {
   contest?: string;
   /** bibs that left the event (entry removed); rarely sent */
   removed?: string[];
+  /** set on a ceremony reveal step: the rows of this update are the ones just revealed */
+  reveal?: FeedReveal;
+}
+
+export interface FeedReveal {
+  /** the award tier being revealed, null for the entries without an award */
+  award: string | null;
+  bibs: string[];
+  /** entries revealed so far, of `total` */
+  revealed: number;
+  total: number;
 }
 
 export interface FeedError {

@@ -5,3 +5,4 @@ export * from './feed';
 export * from './sheets';
 export * from './chief';
 export * from './errors';
+export * from './staff';

@@ -4,7 +4,7 @@ import type { Server } from 'socket.io';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { ContestLookup } from '../contests/contest-lookup';
-import { FEED, type FeedSnapshot, type FeedUpdate } from '../contracts/feed';
+import { FEED, type FeedReveal, type FeedSnapshot, type FeedUpdate } from '../contracts/feed';
 import type { EventStandings, StandingsRow } from '../contracts/standings';
 import { Contest, ContestEvent, FeedState } from '../database/entities';
 import { Transactor } from '../database/transactor';
@@ -90,7 +90,7 @@ export class FeedService implements BeforeApplicationShutdown {
     for (const eventId of eventIds) {
       const event = await this.tx.manager.getRepository(ContestEvent).findOneBy({ id: eventId });
       if (!event) continue;
-      const rows = event.frozen ? null : (await this.standings.compute(eventId)).rows;
+      const rows = event.frozen ? null : await this.standings.liveRows(event);
       const sent = await this.tx.run(async (em) => {
         const state = await em.getRepository(FeedState).findOneBy({ eventId });
         if (!state) {
@@ -106,12 +106,42 @@ export class FeedService implements BeforeApplicationShutdown {
     }
   }
 
-  private async commit(em: EntityManager, contestId: number, event: ContestEvent, rows: StandingsRow[], changed: StandingsRow[]) {
+  private async commit(em: EntityManager, contestId: number, event: ContestEvent, rows: StandingsRow[], changed: StandingsRow[], reveal?: FeedReveal) {
     await em.getRepository(Contest).increment({ id: contestId }, 'seq', 1);
     const contest = await em.getRepository(Contest).findOneByOrFail({ id: contestId });
     await em.getRepository(FeedState).save({ eventId: event.id, contestId, rows, final: event.final, frozen: event.frozen });
-    const update: FeedUpdate = { seq: contest.seq, event: event.key, rows: changed, final: event.final, frozen: event.frozen, contest: contest.code };
+    const update: FeedUpdate = { seq: contest.seq, event: event.key, rows: changed, final: event.final, frozen: event.frozen, contest: contest.code, ...(reveal ? { reveal } : {}) };
     return { contest: contest.code, update };
+  }
+
+  /**
+   * One step of the ceremony reveal on a frozen event: the given entries' public rows become
+   * their live rows, as one feed update. `step` decides which entries from the live rows and the
+   * number already revealed, inside the contest's queue so it sees the latest public state.
+   */
+  async reveal(
+    contestId: number,
+    eventId: number,
+    step: (live: StandingsRow[], revealed: number) => { award: string | null; bibs: string[]; total: number } | null,
+  ): Promise<{ award: string | null; bibs: string[]; revealed: number; total: number } | null> {
+    return this.enqueue(contestId, async () => {
+      const event = await this.tx.manager.getRepository(ContestEvent).findOneByOrFail({ id: eventId });
+      const live = await this.standings.liveRows(event);
+      const next = step(live, event.revealed);
+      if (!next) return null;
+      const shown = new Set(next.bibs);
+      const sent = await this.tx.run(async (em) => {
+        const state = await em.getRepository(FeedState).findOneBy({ eventId });
+        const before = state?.rows ?? [];
+        const revealedRows = live.filter((r) => shown.has(r.bib));
+        const merged = [...before.filter((r) => !shown.has(r.bib)), ...revealedRows].sort(byPublicOrder);
+        const revealed = event.revealed + next.bibs.length;
+        await em.getRepository(ContestEvent).update({ id: eventId }, { revealed });
+        return this.commit(em, contestId, event, merged, revealedRows, { award: next.award, bibs: next.bibs, revealed, total: next.total });
+      });
+      if (this.server) this.server.to(roomOf(sent.contest)).emit(FEED.update, sent.update);
+      return sent.update.reveal!;
+    });
   }
 
   /** After a start, publishes whatever changed while no process was publishing (a crash between commit and push). */
@@ -148,4 +178,10 @@ export function diffRows(before: readonly StandingsRow[], after: readonly Standi
     const o = old.get(r.bib);
     return !o || !sameRow(o, r);
   });
+}
+
+/** Rank order with unranked entries last, by station. */
+export function byPublicOrder(a: StandingsRow, b: StandingsRow): number {
+  if (a.rank !== b.rank) return a.rank === null ? 1 : b.rank === null ? -1 : a.rank - b.rank;
+  return a.station.localeCompare(b.station, 'en', { numeric: true });
 }

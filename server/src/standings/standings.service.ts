@@ -6,6 +6,7 @@ import type { EventStandings, StandingsRow, TeamStandings } from '../contracts/s
 import { Contest, ContestEvent, FeedState } from '../database/entities';
 import { unitsToNumber } from '../domain/scoring/decimal';
 import { schemeFromEventFile } from '../domain/scoring/scheme';
+import { rankEntries } from '../domain/scoring/ranking';
 import { computeStandings } from '../domain/scoring/standings';
 import { computeTeams } from '../domain/scoring/teams';
 import type { RankedEntry, Scheme } from '../domain/scoring/types';
@@ -17,6 +18,8 @@ export interface ComputedEvent {
   inputs: EventInputs;
   ranked: RankedEntry[];
   rows: StandingsRow[];
+  /** rows ranked among complete entries only, for a board that shows only complete entries */
+  completeRows?: StandingsRow[];
 }
 
 export const DEFAULT_TEAM_SIZE = 3;
@@ -65,9 +68,20 @@ export class StandingsService {
     const inputs = await this.inputs.load(eventId);
     const ranked = computeStandings(scheme, inputs.entries).rows as RankedEntry[];
     const rows = ranked.map((r) => toRow(r, inputs.people.get(r.bib)!));
-    const computed = { event, scheme, inputs, ranked, rows };
+    const computed: ComputedEvent = { event, scheme, inputs, ranked, rows };
     this.cache.set(eventId, { revision: event.revision, computed });
     return computed;
+  }
+
+  /** Live results as the public may see them: every competing entry, or only complete ones ranked among themselves. */
+  async liveRows(event: ContestEvent): Promise<StandingsRow[]> {
+    const computed = await this.compute(event.id);
+    if (event.boardMode !== 'complete') return computed.rows;
+    if (!computed.completeRows) {
+      const shown = computed.ranked.filter((r) => r.complete || r.status !== 'competing');
+      computed.completeRows = rankEntries(computed.scheme, shown).rows.map((r) => toRow(r, computed.inputs.people.get(r.bib)!));
+    }
+    return computed.completeRows;
   }
 
   /** What the public sees of an event: live results, or the frozen board while it is frozen. */
@@ -76,7 +90,7 @@ export class StandingsService {
       const state = await this.feedStates.findOneBy({ eventId: event.id });
       if (state) return state.rows;
     }
-    return (await this.compute(event.id)).rows;
+    return this.liveRows(event);
   }
 
   async eventStandings(contest: Contest, event: ContestEvent): Promise<EventStandings> {

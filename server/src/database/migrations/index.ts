@@ -1,3 +1,4 @@
 import { InitialSchema1764460000000 } from './1764460000000-initial-schema';
+import { BoardControls1764470000000 } from './1764470000000-board-controls';
 
-export const MIGRATIONS = [InitialSchema1764460000000];
+export const MIGRATIONS = [InitialSchema1764460000000, BoardControls1764470000000];
