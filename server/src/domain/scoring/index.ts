@@ -17,3 +17,4 @@ export * from './marks';
 export * from './problems';
 export * from './validate-scheme';
 export * from './validate-contest';
+export * from './reveal';
