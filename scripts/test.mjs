@@ -4,10 +4,22 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildStale } from './lib/build-stale.mjs';
+import { ensureBrowser } from './lib/ensure-browser.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv.slice(2);
 const suites = ['server', 'judge-app', 'scoreboard'].filter((s) => !only.length || only.includes(s));
+// the browser tests click through the real built apps
+if (!buildStale(['judge-app', 'scoreboard'])) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+if (!ensureBrowser()) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+
 const out = mkdtempSync(join(tmpdir(), 'skillscore-test-'));
 let passed = 0;
 let failed = 0;
