@@ -11,6 +11,8 @@ import { LiveIoAdapter } from './live/io-adapter';
 
 /** Largest JSON body: a contest file of a few thousand contestants fits with room to spare. */
 export const BODY_LIMIT = '1mb';
+/** A spreadsheet of several thousand contestants. */
+export const IMPORT_LIMIT = '10mb';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[] | false> = {
   silent: false,
@@ -29,6 +31,11 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   if (config.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');
   app.useWebSocketAdapter(new LiveIoAdapter(app));
+  // spreadsheets for the contestant import arrive as the raw file
+  app.use(
+    '/api/contests/:code/import',
+    express.raw({ limit: IMPORT_LIMIT, type: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream', 'application/vnd.ms-excel'] }),
+  );
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();

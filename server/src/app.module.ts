@@ -23,7 +23,11 @@ import { dataSourceOptions } from './database/data-source-options';
 import { ENTITIES } from './database/entities';
 import { Transactor } from './database/transactor';
 import { DemoSeeder } from './demo/demo.seeder';
+import { ExportsController } from './exports/exports.controller';
+import { ExportsService } from './exports/exports.service';
 import { FeedService } from './live/feed.service';
+import { ImporterService } from './importer/importer.service';
+import { StationDrawService } from './contests/station-draw.service';
 import { LiveGateway } from './live/live.gateway';
 import { StaffGateway } from './live/staff.gateway';
 import { HealthController } from './health.controller';
@@ -43,7 +47,7 @@ export class AppModule {
         TypeOrmModule.forFeature(ENTITIES),
         EventEmitterModule.forRoot(),
       ],
-      controllers: [HealthController, AuthController, ContestsController, SheetsController, ChiefController, StandingsController, BoardController],
+      controllers: [HealthController, AuthController, ContestsController, SheetsController, ChiefController, StandingsController, BoardController, ExportsController],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
@@ -63,6 +67,9 @@ export class AppModule {
         StandingsService,
         FeedService,
         BoardService,
+        ExportsService,
+        ImporterService,
+        StationDrawService,
         LiveGateway,
         StaffGateway,
         DemoSeeder,

@@ -13,6 +13,8 @@ export enum ErrorCode {
   Conflict = 'conflict',
   TooManyAttempts = 'too-many-attempts',
   TooLarge = 'too-large',
+  /** the server lacks something it needs (a font for PDF files) */
+  Unavailable = 'unavailable',
 }
 
 export const HTTP_STATUS: Record<ErrorCode, { status: number; error: string }> = {
@@ -23,6 +25,7 @@ export const HTTP_STATUS: Record<ErrorCode, { status: number; error: string }> =
   [ErrorCode.Conflict]: { status: 409, error: 'Conflict' },
   [ErrorCode.TooLarge]: { status: 413, error: 'Payload Too Large' },
   [ErrorCode.TooManyAttempts]: { status: 429, error: 'Too Many Requests' },
+  [ErrorCode.Unavailable]: { status: 503, error: 'Service Unavailable' },
 };
 
 export class DomainError extends Error {

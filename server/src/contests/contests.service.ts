@@ -45,8 +45,10 @@ export class ContestsService {
   async create(body: unknown, by: Principal): Promise<CreatedContest> {
     const file = this.parseContestFile(body);
     const created = await this.tx.run(async (em) => {
-      if (await em.getRepository(Contest).findOneBy({ code: file.code })) {
-        throw DomainError.conflict(`contest code "${file.code}" already exists`);
+      // judges type the code in any letter case at login, so codes differing only in case would collide there
+      const clash = await em.getRepository(Contest).createQueryBuilder('c').where('UPPER(c.code) = :code', { code: file.code.toUpperCase() }).getOne();
+      if (clash) {
+        throw DomainError.conflict(clash.code === file.code ? `contest code "${file.code}" already exists` : `contest code "${file.code}" already exists as "${clash.code}" (codes are not case-sensitive)`);
       }
       const salt = newSalt();
       const contest = await em.getRepository(Contest).save({

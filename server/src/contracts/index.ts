@@ -6,3 +6,4 @@ export * from './sheets';
 export * from './chief';
 export * from './errors';
 export * from './staff';
+export * from './importer';

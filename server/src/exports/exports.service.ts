@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { ContestLookup } from '../contests/contest-lookup';
+import type { EventStandings } from '../contracts/standings';
+import type { Contest, ContestEvent } from '../database/entities';
+import { StandingsService } from '../standings/standings.service';
+import { ContestsService } from '../contests/contests.service';
+import { toCsv } from './csv';
+import { judgeCardsPdf } from './judge-cards-pdf';
+import { labelsFor } from './labels';
+import { markMatrix } from './mark-matrix';
+import { resultsNoticePdf } from './pdf-results';
+import { resultsTable } from './results-table';
+import { contestWorkbook } from './xlsx-workbook';
+
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: Buffer | string;
+}
+
+/** Results files for organizers. They show the true current results, frozen board or not. */
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly lookup: ContestLookup,
+    private readonly standings: StandingsService,
+    private readonly audit: AuditService,
+    private readonly contests: ContestsService,
+  ) {}
+
+  /** Judge cards with PINs and a QR code to the judge app's login for this contest. */
+  async judgeCards(code: string, origin: string): Promise<ExportFile> {
+    const contest = await this.lookup.contest(code);
+    const cards = await this.contests.judgeCards(code);
+    const body = await judgeCardsPdf({
+      contestTitle: contest.title,
+      code: contest.code,
+      loginUrl: `${origin}/judge/?contest=${encodeURIComponent(contest.code)}`,
+      cards,
+      locale: contest.locale,
+    });
+    return { filename: `${contest.code}-judge-cards.pdf`, contentType: 'application/pdf', body };
+  }
+
+  private async staffStandings(contest: Contest, event: ContestEvent): Promise<{ s: EventStandings; names: Record<string, string> }> {
+    const { rows } = await this.standings.compute(event.id);
+    const names = Object.fromEntries(event.scheme.criteria.map((c) => [c.key, c.name]));
+    const s: EventStandings = {
+      contest: contest.code,
+      event: event.key,
+      seq: contest.seq,
+      final: event.final,
+      frozen: event.frozen,
+      rows,
+      name: event.name,
+      criteria: event.scheme.criteria.map((c) => ({ key: c.key, name: c.name })),
+      awards: (event.scheme.awards ?? []).map((a) => a.name),
+    };
+    return { s, names };
+  }
+
+  async csv(code: string, eventKey: string): Promise<ExportFile> {
+    const { contest, event } = await this.lookup.contestEvent(code, eventKey);
+    const { s, names } = await this.staffStandings(contest, event);
+    const t = resultsTable(s, names, labelsFor(contest.locale));
+    return { filename: `${contest.code}-${event.key}-results.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(t.headers, t.rows) };
+  }
+
+  async pdf(code: string, eventKey: string): Promise<ExportFile> {
+    const { contest, event } = await this.lookup.contestEvent(code, eventKey);
+    const { s, names } = await this.staffStandings(contest, event);
+    const labels = labelsFor(contest.locale);
+    const body = await resultsNoticePdf({
+      contestTitle: contest.title,
+      venue: contest.venue,
+      eventName: event.name,
+      precision: event.scheme.precision ?? 2,
+      final: event.final,
+      table: resultsTable(s, names, labels),
+      generatedAt: new Date(),
+      labels,
+    });
+    return { filename: `${contest.code}-${event.key}-results.pdf`, contentType: 'application/pdf', body };
+  }
+
+  async xlsx(code: string): Promise<ExportFile> {
+    const contest = await this.lookup.contest(code);
+    const labels = labelsFor(contest.locale);
+    const events = [];
+    for (const event of await this.lookup.eventsOf(contest)) {
+      const { s, names } = await this.staffStandings(contest, event);
+      events.push({ standings: s, table: resultsTable(s, names, labels), matrix: markMatrix(await this.standings.compute(event.id), names) });
+    }
+    const body = await contestWorkbook({
+      title: contest.title,
+      labels,
+      events,
+      teams: await this.standings.teams(code),
+      audit: (await this.audit.list(contest.id)).reverse(),
+      generatedAt: new Date(),
+    });
+    return { filename: `${contest.code}-results.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body };
+  }
+}
