@@ -30,7 +30,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   if (config.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');
-  app.useWebSocketAdapter(new LiveIoAdapter(app));
+  const io = new LiveIoAdapter(app);
+  if (config.redisUrl) await io.connectToRedis(config.redisUrl);
+  app.useWebSocketAdapter(io);
   // spreadsheets for the contestant import arrive as the raw file
   app.use(
     '/api/contests/:code/import',

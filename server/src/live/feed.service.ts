@@ -92,6 +92,7 @@ export class FeedService implements BeforeApplicationShutdown {
       if (!event) continue;
       const rows = event.frozen ? null : await this.standings.liveRows(event);
       const sent = await this.tx.run(async (em) => {
+        await this.lockContest(em, contestId);
         const state = await em.getRepository(FeedState).findOneBy({ eventId });
         if (!state) {
           // first publication: the public has not seen this event yet, so it gets it whole
@@ -103,6 +104,16 @@ export class FeedService implements BeforeApplicationShutdown {
         return this.commit(em, contestId, event, rows ?? state.rows, changed);
       });
       if (sent && this.server) this.server.to(roomOf(sent.contest)).emit(FEED.update, sent.update);
+    }
+  }
+
+  /**
+   * Several processes may publish for one contest (PostgreSQL deployments); the row lock makes
+   * their diffs and seq increments take turns. SQLite's single writer already does.
+   */
+  private async lockContest(em: EntityManager, contestId: number): Promise<void> {
+    if (em.connection.options.type === 'postgres') {
+      await em.getRepository(Contest).findOne({ where: { id: contestId }, lock: { mode: 'pessimistic_write' } });
     }
   }
 
@@ -131,6 +142,7 @@ export class FeedService implements BeforeApplicationShutdown {
       if (!next) return null;
       const shown = new Set(next.bibs);
       const sent = await this.tx.run(async (em) => {
+        await this.lockContest(em, contestId);
         const state = await em.getRepository(FeedState).findOneBy({ eventId });
         const before = state?.rows ?? [];
         const revealedRows = live.filter((r) => shown.has(r.bib));

@@ -1,20 +1,45 @@
+import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import type { ServerOptions } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { Server, ServerOptions } from 'socket.io';
 
 /**
  * socket.io server options for every gateway. Compression is off (a thousand watchers each
  * deflating the same message costs far more than the bytes saved), and the ping interval is
- * short enough that a board notices a dead venue link within seconds.
+ * short enough that a board notices a dead venue link within seconds. With REDIS_URL, every
+ * emit goes through Redis, so several server processes share one live feed.
  */
 export class LiveIoAdapter extends IoAdapter {
-  override createIOServer(port: number, options?: ServerOptions) {
-    return super.createIOServer(port, {
+  private redisAdapter: ReturnType<typeof createAdapter> | null = null;
+  private clients: { quit(): Promise<unknown> }[] = [];
+
+  async connectToRedis(url: string): Promise<void> {
+    // the redis client's generic types do not line up with the adapter's; both are the same client at run time
+    const pub = createClient({ url }) as unknown as Parameters<typeof createAdapter>[0] & ReturnType<typeof createClient>;
+    const sub = pub.duplicate() as unknown as typeof pub;
+    for (const c of [pub, sub]) c.on('error', (e: Error) => new Logger('redis').error(e.message));
+    await Promise.all([pub.connect(), sub.connect()]);
+    this.clients = [pub, sub];
+    this.redisAdapter = createAdapter(pub, sub);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, {
       ...options,
       perMessageDeflate: false,
       httpCompression: false,
       pingInterval: 10_000,
       pingTimeout: 8_000,
       cors: { origin: true },
-    } as ServerOptions);
+    } as ServerOptions) as Server;
+    if (this.redisAdapter) server.adapter(this.redisAdapter);
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await Promise.all(this.clients.map((c) => c.quit().catch(() => undefined)));
+    this.clients = [];
   }
 }
