@@ -30,6 +30,8 @@ export interface EventStandings {
   rows: StandingsRow[];
   /** event name, criteria names and award tiers, for boards and exports */
   name?: string;
+  /** decimals every number of this event is rounded to */
+  precision?: number;
   criteria?: { key: string; name: string }[];
   awards?: string[];
 }

@@ -103,6 +103,7 @@ export class StandingsService {
       frozen: event.frozen,
       rows,
       name: event.name,
+      precision: event.scheme.precision ?? 2,
       criteria: event.scheme.criteria.map((c) => ({ key: c.key, name: c.name })),
       awards: (event.scheme.awards ?? []).map((a) => a.name),
     };

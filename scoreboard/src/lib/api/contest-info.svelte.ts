@@ -1,0 +1,58 @@
+import type { ContestSummary, TeamStandings } from '@skillscore/server/contracts';
+import { ApiError, type PublicApi } from './public-api';
+
+/** Contest title/events and team standings, read over REST; teams are re-read after score changes. */
+export class ContestInfo {
+  summary = $state.raw<ContestSummary | null>(null);
+  teams = $state.raw<TeamStandings | null>(null);
+  /** set when the contest itself cannot be read */
+  error = $state<{ status: number; message: string } | null>(null);
+
+  private readonly code: string;
+  private readonly api: PublicApi;
+  private readonly teamsMinGapMs: number;
+  private teamsTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastTeamsAt = -Infinity;
+  private stopped = false;
+
+  constructor(code: string, api: PublicApi, teamsMinGapMs = 8_000) {
+    this.code = code;
+    this.api = api;
+    this.teamsMinGapMs = teamsMinGapMs;
+  }
+
+  async loadSummary(): Promise<void> {
+    try {
+      this.summary = await this.api.contest(this.code);
+      this.error = null;
+    } catch (e) {
+      this.error = e instanceof ApiError ? { status: e.status, message: e.message } : { status: 0, message: String(e) };
+    }
+  }
+
+  async loadTeams(): Promise<void> {
+    this.lastTeamsAt = Date.now();
+    try {
+      this.teams = await this.api.teams(this.code);
+    } catch (e) {
+      // A contest without team scoring has no team page; a network error keeps the last table.
+      if (e instanceof ApiError && e.status === 404) this.teams = null;
+    }
+  }
+
+  /** Re-read team standings soon, at most once per `teamsMinGapMs` however many updates arrive. */
+  refreshTeamsSoon(): void {
+    if (this.stopped || this.teamsTimer) return;
+    const wait = Math.max(0, this.lastTeamsAt + this.teamsMinGapMs - Date.now());
+    this.teamsTimer = setTimeout(() => {
+      this.teamsTimer = null;
+      if (!this.stopped) void this.loadTeams();
+    }, wait);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.teamsTimer) clearTimeout(this.teamsTimer);
+    this.teamsTimer = null;
+  }
+}

@@ -1,0 +1,288 @@
+import type { EventStandings, FeedError, FeedSnapshot, FeedUpdate, StandingsRow } from '@skillscore/server/contracts';
+import { FEED } from './feed-names';
+import type { FeedSocket } from './feed-socket';
+import { isScoreChange, mergeRows, orderRows } from './standings-order';
+
+/**
+ * live: connected and holding the server's latest state.
+ * connecting: first connection, nothing shown yet.
+ * reconnecting: the link dropped (or a resync is overdue); what is shown may be behind.
+ * offline: the link has been down a while or the device reports no network.
+ */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+export interface RowChange {
+  event: string;
+  bib: string;
+  /** client clock, ms */
+  at: number;
+  fromRank: number | null;
+  toRank: number | null;
+  /** score: its own marks changed; move: only its place changed because of someone else */
+  kind: 'score' | 'move';
+}
+
+export interface LiveFeedOptions {
+  now?: () => number;
+  /** how long a dropped link shows "reconnecting" before it shows "offline" */
+  offlineAfterMs?: number;
+  /** a watch that got no snapshot within this time is sent again */
+  watchRetryMs?: number;
+  /** a server that closed the socket on purpose is dialled again after this delay */
+  serverKickRetryMs?: number;
+  /** browser network events; omitted in tests */
+  network?: NetworkEvents;
+  onApplied?: (kind: 'snapshot' | 'update') => void;
+}
+
+export interface NetworkEvents {
+  readonly onLine: boolean;
+  addEventListener(type: 'online' | 'offline', fn: () => void): void;
+  removeEventListener(type: 'online' | 'offline', fn: () => void): void;
+}
+
+const MAX_CHANGES = 40;
+
+function moveKey(event: string, bib: string): string {
+  return `${event}\u0000${bib}`;
+}
+
+/** Live standings of one contest, kept in step with the server through the `/live` feed. */
+export class LiveFeed {
+  events = $state.raw<EventStandings[]>([]);
+  connection = $state<ConnectionState>('connecting');
+  /** client time of the last snapshot or update applied */
+  lastUpdateAt = $state<number | null>(null);
+  seq = $state<number | null>(null);
+  error = $state<FeedError | null>(null);
+  /** entries whose own marks changed, newest first */
+  changes = $state.raw<RowChange[]>([]);
+  /** the latest rank movement of each entry, by `event\u0000bib` */
+  moves = $state.raw<ReadonlyMap<string, RowChange>>(new Map());
+  /** how many times a gap in `seq` forced a fresh snapshot */
+  resyncs = $state(0);
+  /** how many watch requests were sent */
+  watches = $state(0);
+
+  readonly contest: string;
+  private readonly socket: FeedSocket;
+  private readonly now: () => number;
+  private readonly offlineAfterMs: number;
+  private readonly watchRetryMs: number;
+  private readonly serverKickRetryMs: number;
+  private readonly network?: NetworkEvents;
+  private readonly onApplied?: (kind: 'snapshot' | 'update') => void;
+  private awaitingSnapshot = false;
+  private watchTimer: ReturnType<typeof setTimeout> | null = null;
+  private offlineTimer: ReturnType<typeof setTimeout> | null = null;
+  private kickTimer: ReturnType<typeof setTimeout> | null = null;
+  private started = false;
+
+  constructor(contest: string, socket: FeedSocket, options: LiveFeedOptions = {}) {
+    this.contest = contest;
+    this.socket = socket;
+    this.now = options.now ?? Date.now;
+    this.offlineAfterMs = options.offlineAfterMs ?? 20_000;
+    this.watchRetryMs = options.watchRetryMs ?? 5_000;
+    this.serverKickRetryMs = options.serverKickRetryMs ?? 3_000;
+    this.network = options.network;
+    this.onApplied = options.onApplied;
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.socket.on('connect', this.handleConnect);
+    this.socket.on('disconnect', this.handleDisconnect);
+    this.socket.on('connect_error', this.handleConnectError);
+    this.socket.on(FEED.snapshot, this.handleSnapshot);
+    this.socket.on(FEED.update, this.handleUpdate);
+    this.socket.on(FEED.error, this.handleFeedError);
+    this.network?.addEventListener('online', this.handleOnline);
+    this.network?.addEventListener('offline', this.handleOffline);
+    if (this.socket.connected) this.handleConnect();
+    else this.socket.connect();
+  }
+
+  /** Removes every listener and timer and closes the socket. */
+  stop(): void {
+    if (!this.started) return;
+    this.started = false;
+    this.socket.off('connect', this.handleConnect);
+    this.socket.off('disconnect', this.handleDisconnect);
+    this.socket.off('connect_error', this.handleConnectError);
+    this.socket.off(FEED.snapshot, this.handleSnapshot);
+    this.socket.off(FEED.update, this.handleUpdate);
+    this.socket.off(FEED.error, this.handleFeedError);
+    this.network?.removeEventListener('online', this.handleOnline);
+    this.network?.removeEventListener('offline', this.handleOffline);
+    this.clearTimer('watchTimer');
+    this.clearTimer('offlineTimer');
+    this.clearTimer('kickTimer');
+    this.socket.disconnect();
+  }
+
+  event(key: string): EventStandings | undefined {
+    return this.events.find((e) => e.event === key);
+  }
+
+  /** The latest change of an entry's own marks, optionally within one event. */
+  latestScore(event?: string): RowChange | undefined {
+    return this.changes.find((c) => event === undefined || c.event === event);
+  }
+
+  /** The most recent rank movement of an entry, if it happened at or after `since` (client ms). */
+  movement(event: string, bib: string, since: number): RowChange | undefined {
+    const m = this.moves.get(moveKey(event, bib));
+    return m && m.at >= since ? m : undefined;
+  }
+
+  private readonly handleConnect = (): void => {
+    this.clearTimer('offlineTimer');
+    this.clearTimer('kickTimer');
+    if (this.connection === 'offline') this.connection = 'reconnecting';
+    // Always re-watch: after a reconnect (or a server restart) the server knows nothing of this client.
+    this.watch();
+  };
+
+  private readonly handleDisconnect = (reason: string): void => {
+    this.awaitingSnapshot = false;
+    this.clearTimer('watchTimer');
+    if (this.connection !== 'offline') this.connection = this.seq === null ? 'connecting' : 'reconnecting';
+    this.armOfflineTimer();
+    // socket.io does not reconnect by itself when the server closed the socket on purpose.
+    if (reason === 'io server disconnect' && this.started) {
+      this.clearTimer('kickTimer');
+      this.kickTimer = setTimeout(() => {
+        this.kickTimer = null;
+        if (this.started && !this.socket.connected) this.socket.connect();
+      }, this.serverKickRetryMs);
+    }
+  };
+
+  private readonly handleConnectError = (): void => {
+    this.armOfflineTimer();
+  };
+
+  private readonly handleOnline = (): void => {
+    if (!this.started) return;
+    if (this.socket.connected) this.watch();
+    else this.socket.connect();
+  };
+
+  private readonly handleOffline = (): void => {
+    this.connection = 'offline';
+  };
+
+  private readonly handleSnapshot = (s: FeedSnapshot): void => {
+    if (!this.isOurs(s.contest)) return;
+    const previous = this.events;
+    const hadState = this.seq !== null;
+    this.events = s.events.map((e) => ({ ...e, rows: orderRows(e.rows) }));
+    this.seq = s.seq;
+    this.awaitingSnapshot = false;
+    this.clearTimer('watchTimer');
+    this.clearTimer('offlineTimer');
+    this.error = null;
+    this.lastUpdateAt = this.now();
+    this.connection = this.network && !this.network.onLine ? 'offline' : 'live';
+    // A resync snapshot may carry marks that arrived during the gap: show them as changes too.
+    if (hadState) {
+      const found: RowChange[] = [];
+      for (const e of this.events) {
+        const before = previous.find((p) => p.event === e.event)?.rows ?? [];
+        found.push(...this.diff(e.event, before, e.rows));
+      }
+      this.record(found);
+    }
+    this.onApplied?.('snapshot');
+  };
+
+  private readonly handleUpdate = (u: FeedUpdate): void => {
+    if (u.contest !== undefined && !this.isOurs(u.contest)) return;
+    // Until a snapshot arrives nothing can be merged; the snapshot will include this update.
+    if (this.seq === null || this.awaitingSnapshot) return;
+    if (u.seq <= this.seq) return;
+    if (u.seq !== this.seq + 1) {
+      this.resyncs += 1;
+      this.watch();
+      return;
+    }
+    const index = this.events.findIndex((e) => e.event === u.event);
+    const before: EventStandings =
+      index >= 0
+        ? this.events[index]
+        : { contest: this.contest, event: u.event, seq: u.seq, final: u.final, frozen: u.frozen, rows: [] };
+    const rows = mergeRows(before.rows, u.rows, u.removed);
+    const next: EventStandings = { ...before, seq: u.seq, final: u.final, frozen: u.frozen, rows };
+    this.record(this.diff(u.event, before.rows, u.rows));
+    this.events = index >= 0 ? this.events.map((e, i) => (i === index ? next : e)) : [...this.events, next];
+    this.seq = u.seq;
+    this.lastUpdateAt = this.now();
+    this.onApplied?.('update');
+  };
+
+  private readonly handleFeedError = (e: FeedError): void => {
+    this.error = e;
+    this.awaitingSnapshot = false;
+    this.clearTimer('watchTimer');
+  };
+
+  private watch(): void {
+    this.awaitingSnapshot = true;
+    this.watches += 1;
+    this.socket.emit(FEED.watch, { contest: this.contest });
+    this.clearTimer('watchTimer');
+    this.watchTimer = setTimeout(() => {
+      this.watchTimer = null;
+      if (!this.awaitingSnapshot || !this.started) return;
+      // No answer: what is on screen can no longer be called live.
+      if (this.connection === 'live') this.connection = 'reconnecting';
+      if (this.socket.connected) this.watch();
+    }, this.watchRetryMs);
+  }
+
+  private diff(event: string, before: readonly StandingsRow[], incoming: readonly StandingsRow[]): RowChange[] {
+    const at = this.now();
+    const old = new Map(before.map((r) => [r.bib, r]));
+    const out: RowChange[] = [];
+    for (const row of incoming) {
+      const prev = old.get(row.bib);
+      const score = isScoreChange(prev, row);
+      if (!score && prev?.rank === row.rank) continue;
+      out.push({ event, bib: row.bib, at, fromRank: prev?.rank ?? null, toRank: row.rank, kind: score ? 'score' : 'move' });
+    }
+    return out;
+  }
+
+  private record(found: RowChange[]): void {
+    if (found.length === 0) return;
+    // One mark can shift hundreds of rows; those moves are kept apart so they never crowd out the news.
+    const scores = found.filter((c) => c.kind === 'score');
+    if (scores.length) this.changes = [...scores, ...this.changes].slice(0, MAX_CHANGES);
+    const moved = found.filter((c) => c.fromRank !== c.toRank);
+    if (moved.length) {
+      const next = new Map(this.moves);
+      for (const c of moved) next.set(moveKey(c.event, c.bib), c);
+      this.moves = next;
+    }
+  }
+
+  private isOurs(contest: string): boolean {
+    return contest.toUpperCase() === this.contest.toUpperCase();
+  }
+
+  private armOfflineTimer(): void {
+    if (this.offlineTimer || this.connection === 'offline') return;
+    this.offlineTimer = setTimeout(() => {
+      this.offlineTimer = null;
+      if (this.started && !this.socket.connected) this.connection = 'offline';
+    }, this.offlineAfterMs);
+  }
+
+  private clearTimer(name: 'watchTimer' | 'offlineTimer' | 'kickTimer'): void {
+    const t = this[name];
+    if (t) clearTimeout(t);
+    this[name] = null;
+  }
+}
