@@ -50,6 +50,15 @@ for (const suite of suites) {
   if (r.status !== 0 && json.numFailedTests === 0 && brokenFiles === 0) crashed.push(suite);
 }
 
+// size budgets of the built apps: phones and tablets load them cold over venue Wi-Fi
+for (const app of ['scoreboard', 'judge-app'].filter((a) => !only.length || only.includes(a))) {
+  if (!existsSync(join(root, app, 'scripts', 'size.mjs'))) continue;
+  console.log(`\n=== ${app} size budget ===`);
+  const r = spawnSync('node', [join(root, app, 'scripts', 'size.mjs')], { stdio: 'inherit' });
+  if (r.status === 0) passed++;
+  else failed++;
+}
+
 if (crashed.length) console.log(`\nsuites that did not finish: ${crashed.join(', ')}`);
 console.log(`\n${passed} passed, ${failed + crashed.length} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed + crashed.length > 0 ? 1 : 0);

@@ -62,6 +62,13 @@ export class ExportsController {
     return this.draws.draw(code, event, body, who);
   }
 
+  @Get('events/:event/results.html')
+  async html(@Param('code') code: string, @Param('event') event: string, @Res() res: Response) {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(await this.exports.html(code, event));
+  }
+
   @Get('audit')
   async trail(@Param('code') code: string, @Query('event') event?: string, @Query('station') station?: string, @Query('judge') judge?: string) {
     const contest = await this.lookup.contest(code);

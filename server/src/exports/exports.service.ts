@@ -9,7 +9,8 @@ import { toCsv } from './csv';
 import { judgeCardsPdf } from './judge-cards-pdf';
 import { labelsFor } from './labels';
 import { markMatrix } from './mark-matrix';
-import { resultsNoticePdf } from './pdf-results';
+import { resultsNoticeHtml } from './html-results';
+import { resultsNoticePdf, type NoticeInput } from './pdf-results';
 import { resultsTable } from './results-table';
 import { contestWorkbook } from './xlsx-workbook';
 
@@ -68,11 +69,11 @@ export class ExportsService {
     return { filename: `${contest.code}-${event.key}-results.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(t.headers, t.rows) };
   }
 
-  async pdf(code: string, eventKey: string): Promise<ExportFile> {
+  private async notice(code: string, eventKey: string): Promise<{ contest: Contest; event: ContestEvent; input: NoticeInput }> {
     const { contest, event } = await this.lookup.contestEvent(code, eventKey);
     const { s, names } = await this.staffStandings(contest, event);
     const labels = labelsFor(contest.locale);
-    const body = await resultsNoticePdf({
+    const input: NoticeInput = {
       contestTitle: contest.title,
       venue: contest.venue,
       eventName: event.name,
@@ -81,8 +82,19 @@ export class ExportsService {
       table: resultsTable(s, names, labels),
       generatedAt: new Date(),
       labels,
-    });
-    return { filename: `${contest.code}-${event.key}-results.pdf`, contentType: 'application/pdf', body };
+    };
+    return { contest, event, input };
+  }
+
+  async pdf(code: string, eventKey: string): Promise<ExportFile> {
+    const { contest, event, input } = await this.notice(code, eventKey);
+    return { filename: `${contest.code}-${event.key}-results.pdf`, contentType: 'application/pdf', body: await resultsNoticePdf(input) };
+  }
+
+  /** The print-friendly page, shown in the browser (not downloaded). */
+  async html(code: string, eventKey: string): Promise<string> {
+    const { contest, input } = await this.notice(code, eventKey);
+    return resultsNoticeHtml(input, contest.locale);
   }
 
   async xlsx(code: string): Promise<ExportFile> {

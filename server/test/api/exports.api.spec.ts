@@ -81,6 +81,18 @@ describe('exports read back', () => {
     expect(text).toContain('裁判长签字');
   });
 
+  it('serves a print-friendly results page with the same table', async () => {
+    const res = await fetch(`${t.base}/api/contests/BG2024/events/hair/results.html`, { headers: { authorization: `Bearer ${org}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('美发 成绩公示');
+    expect(html).toContain('<td>王小雨</td>');
+    expect(html).toContain('<td class="num">88.34</td>');
+    expect(html).toContain('<td class="num">27.00</td>');
+    expect(html).toContain('裁判长签字');
+  });
+
   it('lists the audit trail, filterable by station', async () => {
     const all = await api('GET', '/api/contests/BG2024/audit', undefined, org);
     expect(all.status).toBe(200);
