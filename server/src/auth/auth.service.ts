@@ -29,7 +29,6 @@ export class AuthService {
       this.throttle.fail(source, 'organizer');
       throw DomainError.unauthenticated('wrong organizer password');
     }
-    this.throttle.succeed(source, 'organizer');
     return this.issue({ kind: 'organizer', contestId: null, judgeId: null }, this.config.organizerTokenMs);
   }
 
@@ -42,7 +41,6 @@ export class AuthService {
       this.throttle.fail(source, target);
       throw DomainError.unauthenticated('wrong contest code or PIN');
     }
-    this.throttle.succeed(source, target);
     const token = await this.issue({ kind: 'judge', contestId: contest.id, judgeId: judge.id }, this.config.judgeTokenMs);
     const events = (await this.events.find({ where: { contestId: contest.id }, order: { position: 'ASC' } }))
       .map((e) => {

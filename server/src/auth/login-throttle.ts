@@ -7,7 +7,8 @@ export const WINDOW_MS = 10 * 60_000;
 /**
  * Failed logins per source and target (a contest, or the organizer login). After ten failures
  * within ten minutes the source is refused for that target, right or wrong, until the oldest
- * failure leaves the window.
+ * failure leaves the window. A success does not wipe the count: otherwise a judge who knows
+ * their own PIN could guess the others' nine at a time.
  */
 @Injectable()
 export class LoginThrottle {
@@ -34,10 +35,6 @@ export class LoginThrottle {
     list.push(now);
     this.failures.set(key, list);
     if (this.failures.size > 50_000) this.sweep(now);
-  }
-
-  succeed(source: string, target: string): void {
-    this.failures.delete(`${source}|${target}`);
   }
 
   private sweep(now: number): void {

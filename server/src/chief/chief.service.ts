@@ -149,13 +149,14 @@ export class ChiefService {
 
   async finalize(who: Principal, code: string, eventKey: string) {
     const { contest, event } = await this.authorize(who, code, eventKey);
-    const { rows } = await this.standings.compute(event.id);
-    const incomplete = rows.filter((r) => r.status === 'competing' && !r.complete).map((r) => r.station);
-    if (incomplete.length) {
-      const list = incomplete.slice(0, 12).join(', ') + (incomplete.length > 12 ? ` and ${incomplete.length - 12} more` : '');
-      throw DomainError.conflict(`cannot finalize: ${incomplete.length} competing entr${incomplete.length === 1 ? 'y is' : 'ies are'} incomplete (stations ${list})`);
-    }
     return this.act(contest, event, async (em) => {
+      // checked inside the write transaction, so no reopen or status change can slip in between
+      const { rows } = await this.standings.compute(event.id);
+      const incomplete = rows.filter((r) => r.status === 'competing' && !r.complete).map((r) => r.station);
+      if (incomplete.length) {
+        const list = incomplete.slice(0, 12).join(', ') + (incomplete.length > 12 ? ` and ${incomplete.length - 12} more` : '');
+        throw DomainError.conflict(`cannot finalize: ${incomplete.length} competing entr${incomplete.length === 1 ? 'y is' : 'ies are'} incomplete (stations ${list})`);
+      }
       await em.getRepository(ContestEvent).update({ id: event.id }, { final: true });
       await this.audit.record(em, { contestId: contest.id, actor: actorOf(who), action: 'event.finalize', event: eventKey, before: { final: false }, after: { final: true } });
       return { event: eventKey, final: true };

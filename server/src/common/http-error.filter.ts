@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 import type { ErrorBody } from '../contracts/errors';
 import { DomainError, HTTP_STATUS } from './domain-error';
 
@@ -38,7 +39,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
     if (e.type === 'entity.parse.failed') {
       return { statusCode: 400, error: 'Bad Request', message: `body: malformed JSON (${e.message})` };
     }
-    return { statusCode: e.status, error: 'Bad Request', message: e.message ?? 'bad request' };
+    return { statusCode: e.status, error: STATUS_CODES[e.status] ?? 'Bad Request', message: `body: ${e.message ?? 'cannot be read'}` };
   }
   return { statusCode: 500, error: 'Internal Server Error', message: 'internal error; the server log has the details' };
 }

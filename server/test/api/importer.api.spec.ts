@@ -19,7 +19,7 @@ describe('importing contestants and entries, drawing stations, judge cards', () 
   let api: ReturnType<typeof client>;
   let org: string;
   const upload = (body: Buffer | string, type: string, dryRun: boolean) =>
-    fetch(`${t.base}/api/contests/BG2024/import${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', headers: { authorization: `Bearer ${org}`, 'content-type': type }, body });
+    fetch(`${t.base}/api/contests/BG2024/import${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', headers: { authorization: `Bearer ${org}`, 'content-type': type }, body: body as unknown as BodyInit });
 
   beforeAll(async () => {
     t = await startTestApp();
