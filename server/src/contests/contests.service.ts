@@ -11,6 +11,7 @@ import type { ContestSummary } from '../contracts/standings';
 import { Contest, ContestEvent, Contestant, Entry, Judge } from '../database/entities';
 import { Transactor } from '../database/transactor';
 import { validateContestFile } from '../domain/scoring/validate-contest';
+import type { Problem } from '../contracts/errors';
 import { RESULTS_CHANGED } from '../live/results-changed';
 import { ContestLookup } from './contest-lookup';
 
@@ -36,7 +37,7 @@ export class ContestsService {
       throw DomainError.invalid([{ path: 'body', message: 'must be a contest file (a JSON object)' }]);
     }
     const parsed = contestFileSchema.safeParse(body);
-    if (!parsed.success) throw DomainError.invalid(zodProblems(parsed.error));
+    if (!parsed.success) throw DomainError.invalid([...zodProblems(parsed.error), ...crossReferenceProblems(body)]);
     const problems = validateContestFile(parsed.data);
     if (problems.length) throw DomainError.invalid(problems);
     return parsed.data;
@@ -141,4 +142,25 @@ export class ContestsService {
 
 async function insertChunks<T extends object>(repo: { insert: (rows: T[]) => Promise<unknown> }, rows: T[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await repo.insert(rows.slice(i, i + CHUNK));
+}
+
+/**
+ * The rule checks of a file whose shape is not right yet, so one answer lists every problem: the
+ * cross-references are checked on the file as written, with missing lists taken as empty. Parts
+ * too malformed for that are left to the shape problems already reported.
+ */
+function crossReferenceProblems(body: object): Problem[] {
+  try {
+    const f = structuredClone(body) as Record<string, unknown>;
+    const list = (o: Record<string, unknown>, k: string) => (Array.isArray(o[k]) ? (o[k] as Record<string, unknown>[]) : (o[k] = []) as Record<string, unknown>[]);
+    for (const k of ['judges', 'contestants', 'events']) list(f, k);
+    for (const ev of f.events as Record<string, unknown>[]) {
+      for (const k of ['criteria', 'panel', 'entries']) list(ev, k);
+      for (const x of ev.entries as Record<string, unknown>[]) for (const k of ['bib', 'station']) if (typeof x[k] === 'number') x[k] = String(x[k]);
+    }
+    for (const c of f.contestants as Record<string, unknown>[]) if (typeof c.bib === 'number') c.bib = String(c.bib);
+    return validateContestFile(f as unknown as ContestFile).filter((p) => p.message !== undefined);
+  } catch {
+    return [];
+  }
 }

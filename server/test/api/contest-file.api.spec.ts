@@ -107,6 +107,16 @@ describe('POST /api/contests', () => {
     expect(again.status).toBe(201);
   });
 
+  it('400 lists shape problems and rule problems together', async () => {
+    const file = hairContest('FILE-MIXED', 2) as { contestants: { name: string }[]; events: { entries: { station: string }[] }[] };
+    file.contestants[0].name = '';
+    file.events[0].entries[1].station = file.events[0].entries[0].station;
+    const r = await api('POST', '/api/contests', file, org);
+    expect(r.status).toBe(400);
+    expect(r.body.problems).toContainEqual({ path: 'contestants[0].name', message: expect.stringMatching(/empty/) });
+    expect(r.body.problems).toContainEqual({ path: 'events[0].entries[1].station', message: expect.stringMatching(/duplicate station/) });
+  });
+
   it('400 for a file that is not a contest file, naming the missing field', async () => {
     const r = await api('POST', '/api/contests', { title: '无代码' }, org);
     expect(r.status).toBe(400);
