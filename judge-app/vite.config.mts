@@ -1,0 +1,48 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// Served by the server at /judge/; in development the API is proxied to it.
+const api = process.env.SKILLSCORE_SERVER ?? 'http://localhost:3000';
+
+export default defineConfig({
+  base: '/judge/',
+  plugins: [
+    svelte(),
+    VitePWA({
+      // Registered by the app itself (src/lib/service-worker.ts), so no extra client library ships.
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: {
+        name: '技能竞赛评分 · 裁判端',
+        short_name: '裁判评分',
+        lang: 'zh-CN',
+        start_url: '/judge/',
+        scope: '/judge/',
+        display: 'standalone',
+        background_color: '#f3f5f8',
+        theme_color: '#1f3a5f',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html}'],
+        navigateFallback: '/judge/index.html',
+        // Marks and logins must always reach the server: nothing under /api is ever cached.
+        navigateFallbackDenylist: [/^\/api\//],
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2020',
+    sourcemap: false,
+  },
+  server: {
+    proxy: { '/api': api },
+  },
+});
