@@ -42,6 +42,8 @@ export interface SheetListItem {
   scores: Record<string, number> | null;
   version?: number;
   submittedAt?: string | null;
+  /** why the chief judge reopened it, when an open sheet was submitted before */
+  reopenReason?: string | null;
 }
 
 export interface StoredSheet {

@@ -8,7 +8,7 @@ import { DomainError } from '../common/domain-error';
 import { parseBody } from '../common/parse-body';
 import { ContestLookup } from '../contests/contest-lookup';
 import { sheetPutSchema, type JudgeEventScheme, type SheetListItem, type StoredSheet } from '../contracts/sheets';
-import { Contest, ContestEvent, Entry, Sheet, SheetVersion } from '../database/entities';
+import { AuditRecord, Contest, ContestEvent, Entry, Sheet, SheetVersion } from '../database/entities';
 import { Transactor } from '../database/transactor';
 import { hundredthsToNumber } from '../domain/scoring/decimal';
 import { checkSheet } from '../domain/scoring/marks';
@@ -34,6 +34,7 @@ export class SheetsService {
     private readonly bus: EventEmitter2,
     @InjectRepository(Entry) private readonly entries: Repository<Entry>,
     @InjectRepository(Sheet) private readonly sheets: Repository<Sheet>,
+    @InjectRepository(AuditRecord) private readonly audits: Repository<AuditRecord>,
   ) {}
 
   /** The event, its scheme and the caller's criteria; 403 unless the caller marks in this event. */
@@ -77,13 +78,25 @@ export class SheetsService {
       .where('e.eventId = :eventId AND s.judgeId = :judgeId', { eventId: event.id, judgeId: judge.judgeId })
       .getMany();
     const byEntry = new Map(mine.map((s) => [s.entryId, s]));
+    const reasons = new Map<string, string | null>();
+    if (mine.some((s) => s.status === 'open')) {
+      const reopens = await this.audits.find({ where: { contestId: judge.contestId, event: eventKey, judge: judge.judgeKey, action: 'sheet.reopen' }, order: { id: 'ASC' } });
+      for (const a of reopens) if (a.station) reasons.set(a.station, a.reason);
+    }
     const order = new Intl.Collator('en', { numeric: true }).compare;
     return entries
       .sort((a, b) => order(a.station, b.station))
       .map((e) => {
         const s = byEntry.get(e.id);
         return s
-          ? { station: e.station, status: s.status, scores: marksToNumbers(s.scores), version: s.version, submittedAt: s.updatedAt }
+          ? {
+              station: e.station,
+              status: s.status,
+              scores: marksToNumbers(s.scores),
+              version: s.version,
+              submittedAt: s.updatedAt,
+              ...(s.status === 'open' ? { reopenReason: reasons.get(e.station) ?? null } : {}),
+            }
           : { station: e.station, status: 'open' as const, scores: null, version: 0, submittedAt: null };
       });
   }

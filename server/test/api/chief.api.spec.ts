@@ -85,7 +85,8 @@ describe('reopening a sheet', () => {
     const reopened = await api('POST', `${base}/sheets/07/J1/reopen`, { reason: '分数录入错误' }, tok.J6);
     expect(reopened.status).toBe(200);
     expect(reopened.body).toMatchObject({ station: '07', judge: 'J1', status: 'open' });
-    expect(await sheetOf(api, tok.J1, 'CHIEF', 'hair', '07')).toMatchObject({ station: '07', status: 'open' });
+    // the tablet shows the judge why, with the earlier marks to start from
+    expect(await sheetOf(api, tok.J1, 'CHIEF', 'hair', '07')).toMatchObject({ station: '07', status: 'open', version: 1, scores: { design: 36 }, reopenReason: '分数录入错误' });
 
     const again = await putSheet(api, tok.J1, 'CHIEF', 'hair', '07', { design: 37, technique: 25, finish: 27 });
     expect(again.status).toBe(200);
