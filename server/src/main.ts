@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     `  Scoreboard (projector):  ${base}/board/${seeded ? `?contest=${seeded.code}` : ''}`,
     `  Scoreboard (phones):     ${base}/board/${seeded ? `?contest=${seeded.code}&view=phone` : ''}`,
     `  Judge tablets:           ${base}/judge/${seeded ? `?contest=${seeded.code}` : ''}`,
-    `  Organizer console:       ${base}/judge/#/admin`,
+    `  Organizer console:       ${base}/judge/admin.html`,
     `  API:                     ${base}/api/  (docs/api.md)`,
     password
       ? `  Organizer password:      ${password}   (generated now and shown only once; set ORGANIZER_PASSWORD to choose one)`
