@@ -13,7 +13,8 @@ export function toHundredths(x: number): number | null {
   if (typeof x !== 'number' || !Number.isFinite(x)) return null;
   const scaled = x * 100;
   const h = Math.round(scaled);
-  if (Math.abs(scaled - h) > 1e-7 * Math.max(1, Math.abs(scaled))) return null;
+  // Absorbs float noise (0.1 + 0.2 sent by a client) only: a looser bound let 3599.9999 pass as 3600.
+  if (Math.abs(scaled - h) > 1e-12 * Math.max(1, Math.abs(scaled))) return null;
   return h === 0 ? 0 : h;
 }
 

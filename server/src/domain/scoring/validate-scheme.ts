@@ -28,6 +28,8 @@ export function validateEventScheme(ev: EventFile, path: string, judgeKeys?: Rea
     const cp = `criteria[${i}]`;
     if (keys.has(c.key)) at(`${cp}.key`, `duplicate criterion key "${c.key}"`);
     keys.add(c.key);
+    // Marks are kept in plain objects keyed by criterion: "constructor" would read as a mark.
+    if (c.key in Object.prototype) at(`${cp}.key`, `"${c.key}" is a reserved name; choose another key`);
     if (ev.aggregate?.over === 'total' && c.key === PANEL_PART) at(`${cp}.key`, `"${PANEL_PART}" is reserved for the panel part when aggregating over totals`);
     if (!(c.max > 0)) at(`${cp}.max`, `must be greater than 0 (got ${c.max})`);
     else if (c.max > MAX_CRITERION_POINTS) at(`${cp}.max`, `must be at most ${MAX_CRITERION_POINTS} (got ${c.max})`);
