@@ -2,19 +2,22 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type StartOptions, type TestApp } from '../support/test-app';
 
 const repo = resolve(__dirname, '..', '..', '..');
 /** Screenshots of every screen a browser test visits, kept as CI artifacts. */
 export const ARTIFACTS = join(repo, 'test-artifacts', 'screens');
 
 /** The real server serving the real built apps. */
-export function startAppWithUi(env: Record<string, string> = {}): Promise<TestApp> {
-  return startTestApp({
-    JUDGE_APP_DIR: join(repo, 'judge-app', 'dist'),
-    SCOREBOARD_DIR: join(repo, 'scoreboard', 'dist'),
-    ...env,
-  });
+export function startAppWithUi(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestApp> {
+  return startTestApp(
+    {
+      JUDGE_APP_DIR: join(repo, 'judge-app', 'dist'),
+      SCOREBOARD_DIR: join(repo, 'scoreboard', 'dist'),
+      ...env,
+    },
+    options,
+  );
 }
 
 export interface Browser {

@@ -20,9 +20,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real server on a fresh SQLite file with the real migrations, on a random loopback port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'skillscore-'));
+export interface StartOptions {
+  /** loopback port to listen on; default: any free port */
+  port?: number;
+  /** the folder of an earlier server whose SQLite file this one reopens (a restart) */
+  dir?: string;
+}
+
+/**
+ * The real server on a fresh SQLite file with the real migrations, on a random loopback port —
+ * or, for a restart, on a given port over an earlier server's folder.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestApp> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'skillscore-'));
   const config = new AppConfig({
     DATABASE_URL: `sqlite:${join(dir, 'test.sqlite')}`,
     ORGANIZER_PASSWORD,
@@ -35,7 +45,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   return {
     app,
