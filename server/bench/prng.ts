@@ -1,0 +1,20 @@
+/** mulberry32: a small seeded generator, so every run draws the same marks. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Roughly normal (sum of three uniforms), mean 0, standard deviation about 1. */
+export function gaussish(random: () => number): number {
+  return (random() + random() + random() - 1.5) * 2;
+}
+
+export function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)];
+}
