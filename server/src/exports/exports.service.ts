@@ -45,21 +45,8 @@ export class ExportsService {
   }
 
   private async staffStandings(contest: Contest, event: ContestEvent): Promise<{ s: EventStandings; names: Record<string, string> }> {
-    const { rows } = await this.standings.compute(event.id);
-    const names = Object.fromEntries(event.scheme.criteria.map((c) => [c.key, c.name]));
-    const s: EventStandings = {
-      contest: contest.code,
-      event: event.key,
-      seq: contest.seq,
-      final: event.final,
-      frozen: event.frozen,
-      rows,
-      name: event.name,
-      precision: event.scheme.precision ?? 2,
-      criteria: event.scheme.criteria.map((c) => ({ key: c.key, name: c.name })),
-      awards: (event.scheme.awards ?? []).map((a) => a.name),
-    };
-    return { s, names };
+    const s = await this.standings.eventStandings(contest, event, 'staff');
+    return { s, names: Object.fromEntries(event.scheme.criteria.map((c) => [c.key, c.name])) };
   }
 
   async csv(code: string, eventKey: string): Promise<ExportFile> {

@@ -93,8 +93,9 @@ export class StandingsService {
     return this.liveRows(event);
   }
 
-  async eventStandings(contest: Contest, event: ContestEvent): Promise<EventStandings> {
-    const rows = await this.publicRows(event);
+  /** Standings as the public sees them, or with `audience: 'staff'` the true current results (exports). */
+  async eventStandings(contest: Contest, event: ContestEvent, audience: 'public' | 'staff' = 'public'): Promise<EventStandings> {
+    const rows = audience === 'public' ? await this.publicRows(event) : (await this.compute(event.id)).rows;
     return {
       contest: contest.code,
       event: event.key,
