@@ -26,6 +26,8 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html}'],
+        // the organizer console is a separate page: tablets never need it offline
+        globIgnores: ['admin.html', 'assets/admin-*'],
         navigateFallback: '/judge/index.html',
         // Marks and logins must always reach the server: nothing under /api is ever cached.
         navigateFallbackDenylist: [/^\/api\//],
@@ -41,6 +43,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     sourcemap: false,
+    rollupOptions: { input: { main: 'index.html', admin: 'admin.html' } },
   },
   server: {
     proxy: { '/api': api },

@@ -1,5 +1,6 @@
 import type { JudgeLoginResponse } from '@skillscore/server/contracts';
 import { getContext, setContext } from 'svelte';
+import { ChiefApi } from './api/chief-api';
 import { Http } from './api/http';
 import { JudgeApi } from './api/judge-api';
 import { createSheetSender } from './api/sheet-sender';
@@ -20,6 +21,7 @@ export class JudgeApp {
   readonly router = new Router();
   readonly http = new Http();
   readonly api = new JudgeApi(this.http, () => this.session.token);
+  readonly chief = new ChiefApi(this.http, () => this.session.token);
   records = $state<OutboxRecord[]>([]);
   online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
   /** IndexedDB could not be opened: sheets live in memory only while the page is open */
@@ -114,7 +116,7 @@ export class JudgeApp {
     const back = this.returnTo;
     this.returnTo = null;
     if (back && back.contest === s.contest && back.judge === s.judge.key) this.router.go(back.route, true);
-    else this.router.go(res.events.length === 1 ? { name: 'event', event: res.events[0].key } : { name: 'events' }, true);
+    else this.router.go(res.events.length === 1 ? firstScreen(res.events[0]) : { name: 'events' }, true);
   }
 
   signOut(): void {
@@ -181,6 +183,11 @@ export class JudgeApp {
     const r = this.router.route;
     if (r.name === 'event' || r.name === 'sheet') void this.board(r.event)?.refresh();
   }
+}
+
+/** With one event, its screen at once: the desk for its chief judge (who reaches marking from there). */
+function firstScreen(e: JudgeLoginResponse['events'][number]): Route {
+  return e.role === 'chief' ? { name: 'desk', event: e.key } : { name: 'event', event: e.key };
 }
 
 const KEY = Symbol('judge-app');

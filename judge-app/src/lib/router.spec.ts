@@ -8,6 +8,7 @@ describe('hash routes', () => {
     ['', { name: 'events' }],
     ['#/events/hair', { name: 'event', event: 'hair' }],
     ['#/events/hair/stations/07', { name: 'sheet', event: 'hair', station: '07' }],
+    ['#/events/hair/desk', { name: 'desk', event: 'hair' }],
     ['#/events/%E7%BE%8E%E5%8F%91/stations/A%2F1', { name: 'sheet', event: '美发', station: 'A/1' }],
   ])('reads %j', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
@@ -19,7 +20,7 @@ describe('hash routes', () => {
   });
 
   it('writes what it reads', () => {
-    const routes: Route[] = [{ name: 'login' }, { name: 'events' }, { name: 'event', event: '美发' }, { name: 'sheet', event: 'hair', station: 'A/1' }];
+    const routes: Route[] = [{ name: 'login' }, { name: 'events' }, { name: 'event', event: '美发' }, { name: 'sheet', event: 'hair', station: 'A/1' }, { name: 'desk', event: '美发' }];
     for (const r of routes) expect(parseHash(hrefOf(r))).toEqual(r);
   });
 });

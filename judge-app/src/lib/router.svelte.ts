@@ -1,12 +1,13 @@
 /**
  * Hash routes, so the server serves one index.html under /judge/ and a reload keeps the screen.
- * Later desks (chief judge, organizer) add their routes to ROUTES.
+ * Every screen of the tablet has its route here, the chief judge's desk included.
  */
 export type Route =
   | { name: 'login' }
   | { name: 'events' }
   | { name: 'event'; event: string }
-  | { name: 'sheet'; event: string; station: string };
+  | { name: 'sheet'; event: string; station: string }
+  | { name: 'desk'; event: string };
 
 type RouteName = Route['name'];
 
@@ -15,6 +16,7 @@ const ROUTES: { name: RouteName; pattern: string[] }[] = [
   { name: 'events', pattern: [] },
   { name: 'event', pattern: ['events', ':event'] },
   { name: 'sheet', pattern: ['events', ':event', 'stations', ':station'] },
+  { name: 'desk', pattern: ['events', ':event', 'desk'] },
 ];
 
 export function parseHash(hash: string): Route | null {

@@ -26,9 +26,12 @@ export class ChiefDeskService {
     const { scheme, inputs } = computed;
     const judges = await this.judges.findBy({ contestId: contest.id });
     const judgeById = new Map(judges.map((j) => [j.id, j]));
+    // Columns in the contest file's panel order, whatever order the database returns judges in.
+    const seat = new Map(event.scheme.panel.map((p, i) => [p.judge, i]));
     const panel = judges
       .map((j) => ({ key: j.key, name: j.name, criteria: scheme.criteria.filter((c) => scheme.assignments[c.key]?.includes(j.key)).map((c) => c.key) }))
-      .filter((j) => j.criteria.length > 0);
+      .filter((j) => j.criteria.length > 0)
+      .sort((a, b) => (seat.get(a.key) ?? Infinity) - (seat.get(b.key) ?? Infinity) || a.key.localeCompare(b.key));
     const all = await this.sheets
       .createQueryBuilder('s')
       .innerJoin(Entry, 'e', 'e.id = s.entryId')
@@ -63,6 +66,7 @@ export class ChiefDeskService {
         values: a.values.map((v) => ({ judge: v.judge, value: hundredthsToNumber(v.value) })),
       }));
     const deviations = judgeDeviations(scheme, inputs.entries).map((d) => ({ judge: d.judge, count: d.count, mean: Math.round(toNumber(d.mean) * 100) / 100 }));
-    return { event: event.key, name: event.name, final: event.final, judges: panel, stations, alerts, deviations, submitted, expected };
+    const criteria = event.scheme.criteria.map((c) => ({ key: c.key, name: c.name, kind: c.kind, tolerance: c.tolerance ?? null }));
+    return { event: event.key, name: event.name, final: event.final, criteria, judges: panel, stations, alerts, deviations, submitted, expected };
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { Caller, Requires } from '../auth/auth.guard';
 import type { Principal } from '../auth/principal';
 import { parseBody } from '../common/parse-body';
@@ -24,6 +24,20 @@ export class ContestsController {
   @Get(':code')
   summary(@Param('code') code: string) {
     return this.contests.summary(code);
+  }
+
+  /** Replaces the contest with an edited contest file (`confirm: true` for changes to marked results). */
+  @Put(':code')
+  @Requires('organizer')
+  edit(@Caller() who: Principal, @Param('code') code: string, @Body() body: unknown) {
+    return this.contests.edit(code, body, who);
+  }
+
+  /** The whole contest as a contest file, to save or to edit and send back. */
+  @Get(':code/file')
+  @Requires('organizer')
+  file(@Param('code') code: string) {
+    return this.contests.file(code);
   }
 
   @Get(':code/judges')

@@ -4,21 +4,36 @@ import { actorOf, type Principal } from '../auth/principal';
 import { hashPin, newPin, newSalt, seal, unseal } from '../auth/secrets';
 import { ServerKey } from '../auth/server-key';
 import { AuditService } from '../audit/audit.service';
-import { DomainError } from '../common/domain-error';
+import { DomainError, ErrorCode } from '../common/domain-error';
 import { zodProblems } from '../common/parse-body';
 import { contestFileSchema, type ContestFile } from '../contracts/contest-file';
 import type { ContestSummary } from '../contracts/standings';
+import type { CreatedContest, EditedChange, EditedContest, JudgeCard } from '../contracts/contests';
 import { Contest, ContestEvent, Contestant, Entry, Judge } from '../database/entities';
 import { Transactor } from '../database/transactor';
 import { validateContestFile } from '../domain/scoring/validate-contest';
 import type { Problem } from '../contracts/errors';
 import { RESULTS_CHANGED } from '../live/results-changed';
+import { applyEdit, editState, planJudges, storedMarkProblems } from './contest-apply';
+import { diffContest, guardProblems, type ContestChange } from './contest-diff';
 import { ContestLookup } from './contest-lookup';
+import { loadSnapshot, snapshotToFile } from './contest-snapshot';
 
 const CHUNK = 400;
 
-export interface CreatedContest extends ContestSummary {
-  judges: { key: string; name: string; pin: string }[];
+const EDIT_FIELDS = new Set(['confirm', 'reason']);
+
+/** The edit's own fields beside the contest file: `confirm` and an optional `reason` for the audit trail. */
+function splitEditBody(body: unknown): { confirm: boolean; reason: string | null; file: unknown } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { confirm: false, reason: null, file: body };
+  const o = body as Record<string, unknown>;
+  const problems: Problem[] = [];
+  if (o.confirm !== undefined && typeof o.confirm !== 'boolean') problems.push({ path: 'confirm', message: 'must be true or false' });
+  const reason = typeof o.reason === 'string' ? o.reason.trim() : o.reason;
+  if (reason !== undefined && reason !== null && (typeof reason !== 'string' || reason.length > 500)) problems.push({ path: 'reason', message: 'must be text of at most 500 characters' });
+  if (problems.length) throw DomainError.invalid(problems);
+  const file = Object.fromEntries(Object.entries(o).filter(([k]) => !EDIT_FIELDS.has(k)));
+  return { confirm: o.confirm === true, reason: (reason as string | undefined) || null, file };
 }
 
 @Injectable()
@@ -112,7 +127,7 @@ export class ContestsService {
   }
 
   /** Judges with their PINs, for the organizer's judge cards. */
-  async judgeCards(code: string): Promise<{ key: string; name: string; pin: string | null; events: { key: string; name: string; role: 'judge' | 'chief' }[] }[]> {
+  async judgeCards(code: string): Promise<JudgeCard[]> {
     const contest = await this.lookup.contest(code);
     const judges = await this.tx.manager.getRepository(Judge).find({ where: { contestId: contest.id }, order: { id: 'ASC' } });
     const events = await this.lookup.eventsOf(contest);
@@ -124,6 +139,64 @@ export class ContestsService {
         .filter((e) => e.scheme.chiefJudge === j.key || e.scheme.panel.some((p) => p.judge === j.key))
         .map((e) => ({ key: e.key, name: e.name, role: e.scheme.chiefJudge === j.key ? ('chief' as const) : ('judge' as const) })),
     }));
+  }
+
+  /** The stored contest as a contest file; each judge's PIN only while the server can still read it. */
+  async file(code: string): Promise<ContestFile> {
+    const contest = await this.lookup.contest(code);
+    const snap = await loadSnapshot(this.tx.manager, contest);
+    return snapshotToFile(snap, (j) => unseal(j.pinSealed, this.serverKey.key));
+  }
+
+  /**
+   * Replaces the contest with an edited contest file, checked as on create. Once marking has
+   * started, a change that alters results is applied only with `confirm: true`; a finalized event
+   * must be reopened first. Each edit goes to the audit trail with what was before and after.
+   */
+  async edit(code: string, body: unknown, by: Principal): Promise<EditedContest> {
+    const { confirm, reason, file: raw } = splitEditBody(body);
+    const file = this.parseContestFile(raw);
+    const contest = await this.lookup.contest(code);
+    if (file.code !== contest.code) throw DomainError.invalid([{ path: 'code', message: `the contest code cannot change (this contest is "${contest.code}")` }]);
+    const result = await this.tx.run(async (em) => {
+      const snap = await loadSnapshot(em, await this.lookup.contest(code, em));
+      const current = snapshotToFile(snap, (j) => unseal(j.pinSealed, this.serverKey.key));
+      const changes = diffContest(current, file, editState(snap));
+      const { plan, problems } = planJudges(snap, file, this.serverKey.key);
+      const invalid = [...problems, ...storedMarkProblems(snap, file)];
+      if (invalid.length) throw DomainError.invalid(invalid);
+      const guarded = changes.filter((c) => c.guard);
+      const refused = guarded.filter((c) => c.guard === 'final' || !confirm);
+      if (refused.length) {
+        const finals = refused.some((c) => c.guard === 'final');
+        const head = finals ? 'a finalized event must be reopened before it can change' : 'marking has started: these changes alter results; send "confirm": true to apply them';
+        throw new DomainError(ErrorCode.Conflict, `${head} (${guardProblems(refused).map((p) => `${p.path}: ${p.message}`).join('; ')})`, guardProblems(refused));
+      }
+      if (!changes.length) return { changes, touched: [] as number[], plan };
+      const touched = await applyEdit(em, snap, file, plan, changes, this.serverKey.key);
+      const groups = new Map<string | null, ContestChange[]>();
+      for (const c of changes) groups.set(c.event, [...(groups.get(c.event) ?? []), c]);
+      for (const [event, list] of groups) {
+        const confirmed = list.filter((c) => c.guard).map((c) => c.what);
+        await this.audit.record(em, {
+          contestId: contest.id,
+          actor: actorOf(by),
+          action: event ? 'event.edit' : 'contest.edit',
+          event,
+          before: Object.fromEntries(list.filter((c) => c.kind !== 'added').map((c) => [c.what, c.before])),
+          after: { ...Object.fromEntries(list.filter((c) => c.kind !== 'removed').map((c) => [c.what, c.after])), ...(confirmed.length ? { confirmed } : {}) },
+          reason,
+        });
+      }
+      return { changes, touched, plan };
+    });
+    for (const eventId of result.touched) this.bus.emit(RESULTS_CHANGED, { contestId: contest.id, eventId });
+    const summary = await this.summary(contest.code);
+    return {
+      ...summary,
+      judges: result.plan.map((p) => ({ key: p.key, name: p.name, pin: p.pin })),
+      changes: result.changes.map((c) => ({ event: c.event, what: c.what, path: c.path, kind: c.kind, confirmed: c.guard !== null })),
+    };
   }
 
   /** Organizer reopens a finalized event, with a reason in the audit trail. */

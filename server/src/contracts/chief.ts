@@ -49,6 +49,8 @@ export interface ChiefProgress {
   event: string;
   name: string;
   final: boolean;
+  /** the event's criteria, named, so alerts and matrices can say which one */
+  criteria: { key: string; name: string; kind: 'judged' | 'measured'; tolerance: number | null }[];
   judges: { key: string; name: string; criteria: string[] }[];
   stations: {
     station: string;

@@ -7,3 +7,4 @@ export * from './chief';
 export * from './errors';
 export * from './staff';
 export * from './importer';
+export * from './contests';

@@ -50,6 +50,29 @@ describe('EventBoard', () => {
     expect(b.items.find((i) => i.station === '10')).toMatchObject({ status: 'submitted', version: 1, scores: { design: 38 } });
   });
 
+  it('gives a chief judge who marks nothing an empty list instead of an error', async () => {
+    const chiefScheme = { ...scheme, role: 'chief', criteria: [] };
+    const forbidden = { statusCode: 403, error: 'Forbidden', message: 'judge J6 is not on the panel of event hair' };
+    const b = new EventBoard(
+      ctx,
+      api(async (url) => (url.endsWith('/scheme') ? new Response(JSON.stringify(chiefScheme)) : new Response(JSON.stringify(forbidden), { status: 403 }))),
+      () => {},
+      memory(),
+    );
+    await b.refresh();
+    expect(b.ready).toBe(true);
+    expect(b.items).toEqual([]);
+    expect(b.error).toBeNull();
+  });
+
+  it('still reports a refused list for a judge who has criteria', async () => {
+    const forbidden = { statusCode: 403, error: 'Forbidden', message: 'this login is for another contest' };
+    const b = new EventBoard(ctx, api(async (url) => (url.endsWith('/scheme') ? new Response(JSON.stringify(scheme)) : new Response(JSON.stringify(forbidden), { status: 403 }))), () => {}, memory());
+    await b.refresh();
+    expect(b.ready).toBe(false);
+    expect(b.error?.status).toBe(403);
+  });
+
   it('sends the judge back to the login on 401', async () => {
     const onUnauthorized = vi.fn();
     const b = new EventBoard(ctx, api(async () => new Response('{"statusCode":401,"error":"Unauthorized","message":"expired"}', { status: 401 })), onUnauthorized, memory());

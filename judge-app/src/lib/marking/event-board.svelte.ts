@@ -75,7 +75,14 @@ export class EventBoard {
   private async load(): Promise<void> {
     this.loading = true;
     try {
-      const [scheme, items] = await Promise.all([this.api.scheme(this.ctx.contest, this.ctx.event), this.api.sheets(this.ctx.contest, this.ctx.event)]);
+      const [scheme, list] = await Promise.all([
+        this.api.scheme(this.ctx.contest, this.ctx.event),
+        this.api.sheets(this.ctx.contest, this.ctx.event).catch((e: unknown) => e),
+      ]);
+      // A chief judge who is not on the panel has a scheme with no criteria and no list (403).
+      const notOnPanel = list instanceof ApiError && list.status === 403 && scheme.criteria.length === 0;
+      if (!Array.isArray(list) && !notOnPanel) throw list;
+      const items: SheetListItem[] = Array.isArray(list) ? list : [];
       this.scheme = scheme;
       this.items = [...items].sort((a, b) => compareStations(a.station, b.station));
       this.fetchedAt = Date.now();

@@ -56,6 +56,11 @@ describe('stationView', () => {
     expect(stationView(item('01', 'open', { version: 1 }), undefined, 0).state).toBe('reopened');
   });
 
+  it('carries the chief judge’s reason with a reopened sheet, and only then', () => {
+    expect(stationView(item('01', 'open', { version: 1, reopenReason: '分差超出容差' }), undefined, 0)).toMatchObject({ state: 'reopened', reopenReason: '分差超出容差' });
+    expect(stationView(item('01', 'submitted', { version: 2, reopenReason: '分差超出容差' }), undefined, 0).reopenReason).toBeNull();
+  });
+
   it('shows a waiting submission over the server’s open status', () => {
     expect(stationView(item('01'), record('01', 'queued'), 500)).toMatchObject({ state: 'queued', scores: { design: 37.5 } });
     expect(stationView(item('01'), record('01', 'sending'), 500).state).toBe('sending');

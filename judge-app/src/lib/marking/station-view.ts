@@ -15,6 +15,8 @@ export interface StationView {
   scores: Record<string, number> | null;
   version: number | null;
   submittedAt: string | null;
+  /** why the chief judge sent the sheet back, when it was */
+  reopenReason: string | null;
   /** the tablet's latest submission for this station, if any is still relevant */
   record: OutboxRecord | null;
 }
@@ -41,6 +43,7 @@ export function stationView(item: SheetListItem, record: OutboxRecord | undefine
     scores: item.scores,
     version: item.version ?? null,
     submittedAt: item.submittedAt ?? null,
+    reopenReason: item.status === 'open' ? (item.reopenReason ?? null) : null,
   };
   const fromServer: StationView = {
     ...base,

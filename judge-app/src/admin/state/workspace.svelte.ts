@@ -1,0 +1,45 @@
+import type { ContestFile, ContestSummary } from '@skillscore/server/contracts';
+import type { ConsoleApi } from '../api/console-api';
+import type { ContestEditor } from '../setup/contest-editor.svelte';
+
+/** One contest as the console works on it: its public summary and its whole contest file. */
+export class ContestWorkspace {
+  summary = $state<ContestSummary | null>(null);
+  file = $state<ContestFile | null>(null);
+  loading = $state(false);
+  error = $state<unknown>(null);
+  /** the setup form, kept while the organizer visits other tabs so unsaved edits stay */
+  editor: ContestEditor | null = null;
+
+  constructor(
+    readonly code: string,
+    private readonly api: ConsoleApi,
+  ) {}
+
+  /** bib → contestant, for naming entries in draws and reveals */
+  people = $derived(new Map((this.file?.contestants ?? []).map((c) => [c.bib, c])));
+
+  events = $derived(this.summary?.events ?? []);
+
+  async load(): Promise<void> {
+    this.loading = true;
+    this.error = null;
+    try {
+      const [summary, file] = await Promise.all([this.api.summary(this.code), this.api.contestFile(this.code)]);
+      this.summary = summary;
+      this.file = file;
+    } catch (e) {
+      this.error = e;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  eventName(key: string): string {
+    return this.events.find((e) => e.key === key)?.name ?? key;
+  }
+
+  entriesOf(key: string): { bib: string; station: string }[] {
+    return this.file?.events.find((e) => e.key === key)?.entries ?? [];
+  }
+}
