@@ -100,8 +100,9 @@ export class FeedService implements BeforeApplicationShutdown {
           return this.commit(em, contestId, event, rows, rows);
         }
         const changed = rows ? diffRows(state.rows, rows) : [];
-        if (!changed.length && state.final === event.final && state.frozen === event.frozen) return null;
-        return this.commit(em, contestId, event, rows ?? state.rows, changed);
+        const removed = rows ? removedBibs(state.rows, rows) : [];
+        if (!changed.length && !removed.length && state.final === event.final && state.frozen === event.frozen) return null;
+        return this.commit(em, contestId, event, rows ?? state.rows, changed, undefined, removed);
       });
       if (sent && this.server) this.server.to(roomOf(sent.contest)).emit(FEED.update, sent.update);
     }
@@ -117,11 +118,11 @@ export class FeedService implements BeforeApplicationShutdown {
     }
   }
 
-  private async commit(em: EntityManager, contestId: number, event: ContestEvent, rows: StandingsRow[], changed: StandingsRow[], reveal?: FeedReveal) {
+  private async commit(em: EntityManager, contestId: number, event: ContestEvent, rows: StandingsRow[], changed: StandingsRow[], reveal?: FeedReveal, removed: string[] = []) {
     await em.getRepository(Contest).increment({ id: contestId }, 'seq', 1);
     const contest = await em.getRepository(Contest).findOneByOrFail({ id: contestId });
     await em.getRepository(FeedState).save({ eventId: event.id, contestId, rows, final: event.final, frozen: event.frozen });
-    const update: FeedUpdate = { seq: contest.seq, event: event.key, rows: changed, final: event.final, frozen: event.frozen, contest: contest.code, ...(reveal ? { reveal } : {}) };
+    const update: FeedUpdate = { seq: contest.seq, event: event.key, rows: changed, final: event.final, frozen: event.frozen, contest: contest.code, ...(reveal ? { reveal } : {}), ...(removed.length ? { removed } : {}) };
     return { contest: contest.code, update };
   }
 
@@ -176,11 +177,22 @@ export class FeedService implements BeforeApplicationShutdown {
         const s = states.get(e.id);
         const base = await this.standings.eventStandings(fresh, e);
         // the public state of an event is what the feed last published; the next update brings it forward
-        out.push(s ? { ...base, rows: s.rows, final: s.final, frozen: s.frozen } : base);
+        if (s) out.push({ ...base, rows: s.rows, final: s.final, frozen: s.frozen });
+        else {
+          // first sight of the event: what this snapshot shows becomes what later updates are diffed against
+          await this.tx.run((em) => em.getRepository(FeedState).save({ eventId: e.id, contestId: fresh.id, rows: base.rows, final: e.final, frozen: e.frozen }));
+          out.push(base);
+        }
       }
       join(roomOf(fresh.code), { seq: fresh.seq, contest: fresh.code, events: out });
     });
   }
+}
+
+/** Entries the public saw that are no longer in the event (removed by an edit of the contest). */
+export function removedBibs(before: readonly StandingsRow[], after: readonly StandingsRow[]): string[] {
+  const now = new Set(after.map((r) => r.bib));
+  return before.filter((r) => !now.has(r.bib)).map((r) => r.bib);
 }
 
 /** Rows that differ from what the public saw, whole row objects. */
