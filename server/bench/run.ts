@@ -1,8 +1,10 @@
+import * as liveFeed from './live-feed.bench';
 import * as scoring from './scoring.bench';
 
 /** Benchmarks in the order they run; `npm run bench -- scoring` runs only the named ones. */
 const BENCHES: readonly { readonly name: string; readonly run: () => Promise<void> }[] = [
   { name: 'scoring', run: scoring.run },
+  { name: 'live-feed', run: liveFeed.run },
 ];
 
 async function main(): Promise<void> {

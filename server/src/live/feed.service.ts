@@ -13,8 +13,24 @@ import { RESULTS_CHANGED, type ResultsChanged } from './results-changed';
 
 export const roomOf = (code: string) => `contest:${code}`;
 
-function sameRow(a: StandingsRow, b: StandingsRow): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Whether two JSON values would be sent the same (keys whose value is undefined are not sent).
+ * Compares in place: serializing both rows of every entry on every publish was most of the
+ * diff's cost and garbage.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    if (!sameJson(x[k], y[k])) return false;
+    keys++;
+  }
+  for (const k in y) if (y[k] !== undefined) keys--;
+  return keys === 0;
 }
 
 /**
@@ -30,6 +46,8 @@ export class FeedService implements BeforeApplicationShutdown {
   private readonly queues = new Map<number, Promise<unknown>>();
   private readonly dirty = new Map<number, Set<number>>();
   private readonly timers = new Map<number, NodeJS.Timeout>();
+  /** when each contest's last publish was queued (ms since the epoch) */
+  private readonly lastQueued = new Map<number, number>();
 
   constructor(
     private readonly config: AppConfig,
@@ -58,20 +76,28 @@ export class FeedService implements BeforeApplicationShutdown {
     return next;
   }
 
+  /**
+   * At most one publish per contest every FEED_COALESCE_MS. A change on a quiet feed is published
+   * at once (with whatever else arrives in the same turn of the event loop); changes that follow
+   * within the interval wait for its end and go out together.
+   */
   @OnEvent(RESULTS_CHANGED)
   onResultsChanged(change: ResultsChanged): void {
-    const set = this.dirty.get(change.contestId) ?? new Set<number>();
+    const { contestId } = change;
+    const set = this.dirty.get(contestId) ?? new Set<number>();
     set.add(change.eventId);
-    this.dirty.set(change.contestId, set);
-    if (this.timers.has(change.contestId)) return;
+    this.dirty.set(contestId, set);
+    if (this.timers.has(contestId)) return;
+    const wait = Math.max(0, (this.lastQueued.get(contestId) ?? -Infinity) + this.config.feedCoalesceMs - Date.now());
     this.timers.set(
-      change.contestId,
+      contestId,
       setTimeout(() => {
-        this.timers.delete(change.contestId);
-        const events = this.dirty.get(change.contestId);
-        this.dirty.delete(change.contestId);
-        if (events) void this.enqueue(change.contestId, () => this.publish(change.contestId, [...events]));
-      }, this.config.feedCoalesceMs),
+        this.timers.delete(contestId);
+        this.lastQueued.set(contestId, Date.now());
+        const events = this.dirty.get(contestId);
+        this.dirty.delete(contestId);
+        if (events) void this.enqueue(contestId, () => this.publish(contestId, [...events]));
+      }, wait),
     );
   }
 
@@ -97,12 +123,12 @@ export class FeedService implements BeforeApplicationShutdown {
         if (!state) {
           // first publication: the public has not seen this event yet, so it gets it whole
           if (!rows) return null;
-          return this.commit(em, contestId, event, rows, rows);
+          return this.commit(em, contestId, event, false, rows, rows);
         }
         const changed = rows ? diffRows(state.rows, rows) : [];
         const removed = rows ? removedBibs(state.rows, rows) : [];
         if (!changed.length && !removed.length && state.final === event.final && state.frozen === event.frozen) return null;
-        return this.commit(em, contestId, event, rows ?? state.rows, changed, undefined, removed);
+        return this.commit(em, contestId, event, true, rows ?? state.rows, changed, undefined, removed);
       });
       if (sent && this.server) this.server.to(roomOf(sent.contest)).emit(FEED.update, sent.update);
     }
@@ -118,10 +144,13 @@ export class FeedService implements BeforeApplicationShutdown {
     }
   }
 
-  private async commit(em: EntityManager, contestId: number, event: ContestEvent, rows: StandingsRow[], changed: StandingsRow[], reveal?: FeedReveal, removed: string[] = []) {
+  /** `stored`: the transaction has just read the event's feed state, so it is updated in place. */
+  private async commit(em: EntityManager, contestId: number, event: ContestEvent, stored: boolean, rows: StandingsRow[], changed: StandingsRow[], reveal?: FeedReveal, removed: string[] = []) {
     await em.getRepository(Contest).increment({ id: contestId }, 'seq', 1);
     const contest = await em.getRepository(Contest).findOneByOrFail({ id: contestId });
-    await em.getRepository(FeedState).save({ eventId: event.id, contestId, rows, final: event.final, frozen: event.frozen });
+    // update() rather than save(), which would first read back the whole public board it is about to overwrite
+    if (stored) await em.getRepository(FeedState).update({ eventId: event.id }, { rows, final: event.final, frozen: event.frozen });
+    else await em.getRepository(FeedState).save({ eventId: event.id, contestId, rows, final: event.final, frozen: event.frozen });
     const update: FeedUpdate = { seq: contest.seq, event: event.key, rows: changed, final: event.final, frozen: event.frozen, contest: contest.code, ...(reveal ? { reveal } : {}), ...(removed.length ? { removed } : {}) };
     return { contest: contest.code, update };
   }
@@ -150,7 +179,7 @@ export class FeedService implements BeforeApplicationShutdown {
         const merged = [...before.filter((r) => !shown.has(r.bib)), ...revealedRows].sort(byPublicOrder);
         const revealed = event.revealed + next.bibs.length;
         await em.getRepository(ContestEvent).update({ id: eventId }, { revealed });
-        return this.commit(em, contestId, event, merged, revealedRows, { award: next.award, bibs: next.bibs, revealed, total: next.total });
+        return this.commit(em, contestId, event, state !== null, merged, revealedRows, { award: next.award, bibs: next.bibs, revealed, total: next.total });
       });
       if (this.server) this.server.to(roomOf(sent.contest)).emit(FEED.update, sent.update);
       return sent.update.reveal!;
@@ -200,7 +229,7 @@ export function diffRows(before: readonly StandingsRow[], after: readonly Standi
   const old = new Map(before.map((r) => [r.bib, r]));
   return after.filter((r) => {
     const o = old.get(r.bib);
-    return !o || !sameRow(o, r);
+    return !o || !sameJson(o, r);
   });
 }
 

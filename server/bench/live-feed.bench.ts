@@ -1,0 +1,413 @@
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import type { FeedUpdate } from '../src/contracts/feed';
+import type { StandingsRow } from '../src/contracts/standings';
+import { now, sleep } from './clock';
+import { JsonHttp } from './json-http';
+import { formatLatency, sheetLatencies, spread, type SentSheet, type Spread } from './latency';
+import { liveContest, type PlannedSheet } from './live-fixture';
+import { describeMachine } from './machine';
+import { cpuPercent, sampleProcess, type ProcSample } from './proc-stats';
+import { prepareServerBuild, startBenchServer } from './server-process';
+import { printTable } from './table';
+import { WatcherFleet, type FleetReport, type UpdateArrivals } from './watcher-fleet';
+
+/** LIVE_FEED_WATCHERS=1000 runs one size only; LIVE_FEED_CPU_PROF=DIR writes a CPU profile of each server process there. */
+const WATCHERS: readonly number[] = process.env.LIVE_FEED_WATCHERS?.split(',').map(Number) ?? [100, 500, 1000];
+const CPU_PROF = process.env.LIVE_FEED_CPU_PROF;
+const WATCHER_PROCESSES = 4;
+const ENTRIES = 300;
+/** sheets a second in the steady phase, sent on a fixed schedule whatever the replies */
+const STEADY_RATE = 5;
+const STEADY_SHEETS = 100;
+/** sheets sent at the steady rate before anything is timed: fresh connections and cold code are slow for the first seconds */
+const WARMUP_SHEETS = 20;
+/** pause after the watchers have their snapshots, before the first sheet */
+const SETTLE_MS = 2000;
+/** full-board updates the watcher processes receive from a relay before the first measurement */
+const FLEET_WARMUP_MESSAGES = 30;
+/** PUTs in flight at once in the burst phase (the rest of the event's sheets, as fast as accepted) */
+const BURST_CONCURRENCY = 16;
+const PASSWORD = 'bench-organizer-password';
+const EVENT = 'hair';
+
+const GOALS = { p99VsRelay: 2, sheetsPerSecond: 300, rssMb: 250 };
+
+interface PhaseFigures {
+  /** when the first timed sheet was sent: updates before it belong to the warm-up */
+  timedFrom: number;
+  /** every update of the phase, warm-up included, for the relay to replay */
+  served: FleetReport;
+  sheets: number;
+  accepted: number;
+  rejected: number;
+  /** accepted sheets per second, first PUT sent to last reply */
+  rate: number;
+  latency: Spread;
+  toFirst: Spread;
+  unseen: number;
+  report: FleetReport;
+  server: { cpu: number; rssMb: number };
+}
+
+interface RelayFigures {
+  latency: Spread;
+  toFirst: Spread;
+  report: FleetReport;
+  relay: { cpu: number; rssOverIdleMb: number };
+}
+
+interface SizeFigures {
+  watchers: number;
+  steady: PhaseFigures;
+  burst: PhaseFigures;
+  relaySteady: RelayFigures;
+  relayBurst: RelayFigures;
+  peakRssMb: number;
+  watcherCpu: { steady: number; burst: number };
+}
+
+export async function run(): Promise<void> {
+  console.log(`Live feed — ${describeMachine()}`);
+  console.log(
+    `One event, ${ENTRIES} entries, 7 judges × 5 criteria; watchers are socket.io clients over WebSocket in ${WATCHER_PROCESSES} processes on 127.0.0.1.`,
+  );
+  console.log(
+    `Steady: ${STEADY_SHEETS} sheets at ${STEADY_RATE}/s on a fixed schedule (after ${WARMUP_SHEETS} untimed); burst: the other ${ENTRIES * 7 - STEADY_SHEETS - WARMUP_SHEETS} sheets, ${BURST_CONCURRENCY} PUTs in flight.`,
+  );
+  console.log('Latency: PUT sent → the update carrying that entry reached the LAST watcher. Relay: POST sent → last watcher, replaying the server’s updates (same count, rows and timing).\n');
+  const build = prepareServerBuild();
+  const fleet = WatcherFleet.start(WATCHER_PROCESSES);
+  const all: SizeFigures[] = [];
+  try {
+    await warmUpFleet(fleet, Math.max(...WATCHERS));
+    for (const n of WATCHERS) {
+      const server = await measureServer(fleet, n);
+      const [relaySteady, relayBurst] = await measureRelay(fleet, n, [server.steady, server.burst], server.board);
+      all.push({ watchers: n, steady: server.steady, burst: server.burst, peakRssMb: server.peakRssMb, watcherCpu: server.watcherCpu, relaySteady, relayBurst });
+      console.log(`  ${n} watchers done (connect ${(server.connectMs / 1000).toFixed(1)} s)`);
+    }
+  } finally {
+    await fleet.close();
+  }
+  console.log(`\nServer: ${build}; load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  printLatencies(all);
+  console.log();
+  printThroughput(all);
+  console.log();
+  printGoals(all);
+}
+
+async function measureServer(fleet: WatcherFleet, watchers: number) {
+  const server = await startBenchServer({ ORGANIZER_PASSWORD: PASSWORD }, CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []);
+  const http = new JsonHttp(server.base);
+  try {
+    const code = `LIVE${watchers}`;
+    const contest = liveContest(code, ENTRIES);
+    const { token: org } = await http.expect(200, 'POST', '/api/auth/organizer', { password: PASSWORD });
+    await http.expect(201, 'POST', '/api/contests', contest.file, org);
+    const tokens = new Map<string, string>();
+    for (const [judge, pin] of contest.pins) tokens.set(judge, (await http.expect(200, 'POST', '/api/auth/judge', { contest: code, pin })).token);
+    const { ms: connectMs } = await fleet.connect(server.base, code, watchers);
+    await sleep(SETTLE_MS);
+
+    const sent: SentSheet[] = [];
+    const put = async (s: PlannedSheet) => {
+      const record: SentSheet = { station: s.station, sentAt: now(), nextSentAt: Infinity, status: 0 };
+      sent.push(record);
+      const r = await http.send('PUT', `/api/contests/${code}/events/${EVENT}/sheets/${s.station}`, { requestId: randomUUID(), scores: s.scores }, tokens.get(s.judge));
+      record.status = r.status;
+      return now();
+    };
+    const quiet = () => untilQuiet(http, code);
+
+    let s0 = sampleProcess(server.pid);
+    let w0 = fleet.pids.map(sampleProcess);
+    // the warm-up runs straight into the timed sheets: a pause between them would make the first timed updates start cold again
+    const steadyDone = await paced(contest.sheets.slice(0, WARMUP_SHEETS + STEADY_SHEETS), STEADY_RATE, put, (i) => {
+      if (i !== WARMUP_SHEETS) return;
+      s0 = sampleProcess(server.pid);
+      w0 = fleet.pids.map(sampleProcess);
+    });
+    await quiet();
+    const steadyReport = await fleet.collect();
+    const s1 = sampleProcess(server.pid);
+    const w1 = fleet.pids.map(sampleProcess);
+    const steadySent = sent.length;
+    const burstDone = await flatOut(contest.sheets.slice(WARMUP_SHEETS + STEADY_SHEETS), BURST_CONCURRENCY, put);
+    await quiet();
+    const burstReport = await fleet.collect(true);
+    const s2 = sampleProcess(server.pid);
+    const w2 = fleet.pids.map(sampleProcess);
+
+    linkNextSheets(sent);
+    const phase = (sheets: SentSheet[], lastReply: number, report: FleetReport, a: ProcSample, b: ProcSample): PhaseFigures => {
+      const lat = sheetLatencies(sheets, report.updates);
+      if (process.env.TMP_DUMP) require('fs').appendFileSync(process.env.TMP_DUMP, JSON.stringify({ watchers, sheets: sheets.map((x) => [x.station, x.sentAt, x.status]), updates: report.updates.map((u) => [u.seq, u.count, u.first, u.last, u.rows, u.bytes]), lat }) + '\n');
+      const accepted = sheets.filter((s) => s.status === 200).length;
+      return {
+        timedFrom: sheets[0].sentAt,
+        served: report,
+        sheets: sheets.length,
+        accepted,
+        rejected: sheets.length - accepted,
+        rate: (1000 * accepted) / (lastReply - sheets[0].sentAt),
+        latency: spread(lat.toLast),
+        toFirst: spread(lat.toFirst),
+        unseen: lat.unseen,
+        report: { ...report, updates: report.updates.filter((u) => u.first >= sheets[0].sentAt) },
+        server: { cpu: cpuPercent(a, b), rssMb: b.rssMb },
+      };
+    };
+    const watcherCpu = (a: ProcSample[], b: ProcSample[]) => a.reduce((sum, x, i) => sum + cpuPercent(x, b[i]), 0);
+    const figures = {
+      connectMs,
+      steady: phase(sent.slice(WARMUP_SHEETS, steadySent), steadyDone, steadyReport, s0, s1),
+      burst: phase(sent.slice(steadySent), burstDone, burstReport, s1, s2),
+      peakRssMb: s2.peakRssMb,
+      watcherCpu: { steady: watcherCpu(w0, w1), burst: watcherCpu(w1, w2) },
+      board: burstReport.board,
+    };
+    await fleet.disconnect();
+    return figures;
+  } finally {
+    http.close();
+    await server.stop();
+  }
+}
+
+/**
+ * Replays each phase of a server run (same number of updates, same row counts, same spacing)
+ * through the bare relay; the updates of the server's warm-up are replayed too but not timed.
+ */
+async function measureRelay(fleet: WatcherFleet, watchers: number, phases: PhaseFigures[], board: StandingsRow[]): Promise<RelayFigures[]> {
+  const relay = await startRelay();
+  try {
+    // the relay runs through the TypeScript loader, which alone holds tens of MB; what its watchers and traffic add is the comparable part
+    const idleRssMb = sampleProcess(relay.pid).rssMb;
+    const base = relay.base;
+    const code = 'RELAY';
+    const http = new JsonHttp(base);
+    await fleet.connect(base, code, watchers);
+    await sleep(SETTLE_MS);
+    const out: RelayFigures[] = [];
+    let seq = 0;
+    for (const { served, timedFrom } of phases) {
+      const first = seq + 1;
+      const bodies = served.updates.map((u) => JSON.stringify(relayMessage(++seq, u, board, code)));
+      const sentAt: number[] = [];
+      const a = sampleProcess(relay.pid);
+      const origin = served.updates[0]?.first ?? 0;
+      const start = now() + 10;
+      const posts: Promise<unknown>[] = [];
+      for (let i = 0; i < bodies.length; i++) {
+        const due = start + (served.updates[i].first - origin);
+        if (due - now() > 1) await sleep(due - now());
+        sentAt[i] = now();
+        posts.push(http.expect(204, 'POST', `/emit/${code}`, bodies[i]));
+      }
+      await Promise.all(posts);
+      await sleep(1500);
+      const report = await fleet.collect();
+      const b = sampleProcess(relay.pid);
+      const bySeq = new Map(report.updates.map((u) => [u.seq, u]));
+      const toLast: number[] = [];
+      const toFirst: number[] = [];
+      const timed = new Set<number>();
+      sentAt.forEach((t, i) => {
+        if (served.updates[i].first < timedFrom) return;
+        timed.add(first + i);
+        const u = bySeq.get(first + i);
+        if (!u) return;
+        toLast.push(u.last - t);
+        toFirst.push(u.first - t);
+      });
+      const timedReport = { ...report, updates: report.updates.filter((u) => timed.has(u.seq)) };
+      if (process.env.TMP_DUMP) require('fs').appendFileSync(process.env.TMP_DUMP, JSON.stringify({ relay: true, sentAt, updates: report.updates.map((u) => [u.seq, u.count, u.first, u.last]), first }) + '\n');
+      out.push({ latency: spread(toLast), toFirst: spread(toFirst), report: timedReport, relay: { cpu: cpuPercent(a, b), rssOverIdleMb: b.rssMb - idleRssMb } });
+    }
+    http.close();
+    await fleet.disconnect();
+    return out;
+  } finally {
+    await relay.stop();
+  }
+}
+
+async function startRelay(): Promise<{ base: string; pid: number; stop(): Promise<void> }> {
+  const child = fork(resolve(__dirname, 'bare-relay.process.ts'), [], { cwd: resolve(__dirname, '..'), execArgv: ['-r', '@swc-node/register'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async () => {
+    if (child.connected) child.disconnect();
+    await exited;
+  };
+  try {
+    const port = await new Promise<number>((r, reject) => {
+      child.once('message', (m: { port: number }) => r(m.port));
+      child.once('exit', (code) => reject(new Error(`relay exited (${code})`)));
+    });
+    return { base: `http://127.0.0.1:${port}`, pid: child.pid!, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/**
+ * Runs the watcher processes through a few seconds of full-board updates from the relay before
+ * anything is measured: cold watcher processes fall seconds behind on their first large messages,
+ * which would land on whichever measurement came first.
+ */
+async function warmUpFleet(fleet: WatcherFleet, watchers: number): Promise<void> {
+  const relay = await startRelay();
+  const http = new JsonHttp(relay.base);
+  try {
+    await fleet.connect(relay.base, 'WARMUP', watchers);
+    const rows = liveContest('WARMUP', ENTRIES).file.contestants!.map((c, i) => sampleRow(String(c.bib), c.name, c.organization, i));
+    for (let seq = 1; seq <= FLEET_WARMUP_MESSAGES; seq++) {
+      await http.expect(204, 'POST', '/emit/WARMUP', { seq, event: EVENT, rows, final: false, frozen: false } satisfies FeedUpdate);
+      await sleep(1000 / STEADY_RATE);
+    }
+    await sleep(1000);
+    await fleet.collect();
+    await fleet.disconnect();
+  } finally {
+    http.close();
+    await relay.stop();
+  }
+}
+
+function sampleRow(bib: string, name: string, organization: string, i: number): StandingsRow {
+  const parts = { design: 24.5, technique: 19.17, finish: 15.83, creativity: 11.5, hygiene: 8.23 };
+  return { rank: i + 1, bib, name, organization, station: String(i + 1).padStart(3, '0'), total: 79.23, parts, deductions: 0, complete: true, status: 'competing', award: i < 30 ? '一等奖' : null };
+}
+
+/** An update of the same shape and size as the server's: as many whole rows, taken from the final board. */
+function relayMessage(seq: number, u: UpdateArrivals, board: StandingsRow[], contest: string): FeedUpdate {
+  const rows = Array.from({ length: u.rows }, (_, i) => board[i % board.length]);
+  return { seq, event: EVENT, rows, final: false, frozen: false, contest };
+}
+
+/** Sends on a fixed schedule (open loop): a slow reply never delays the next sheet. Resolves with the last reply's time. */
+async function paced(sheets: PlannedSheet[], perSecond: number, put: (s: PlannedSheet) => Promise<number>, before?: (i: number) => void): Promise<number> {
+  const start = now();
+  const replies: Promise<number>[] = [];
+  for (let i = 0; i < sheets.length; i++) {
+    const due = start + (i * 1000) / perSecond;
+    if (due - now() > 1) await sleep(due - now());
+    before?.(i);
+    replies.push(put(sheets[i]));
+  }
+  return Math.max(...(await Promise.all(replies)));
+}
+
+/** `concurrency` PUTs always in flight until every sheet is sent. Resolves with the last reply's time. */
+async function flatOut(sheets: PlannedSheet[], concurrency: number, put: (s: PlannedSheet) => Promise<number>): Promise<number> {
+  let next = 0;
+  let last = 0;
+  const worker = async () => {
+    while (next < sheets.length) last = Math.max(last, await put(sheets[next++]));
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return last;
+}
+
+/** Waits until the contest's seq has not moved for half a second, then a second more for the last deliveries. */
+async function untilQuiet(http: JsonHttp, code: string): Promise<void> {
+  let seq = -1;
+  let stableSince = now();
+  const deadline = now() + 30_000;
+  while (now() < deadline) {
+    const s = (await http.expect(200, 'GET', `/api/contests/${code}/events/${EVENT}/standings`)).seq as number;
+    if (s !== seq) {
+      seq = s;
+      stableSince = now();
+    } else if (now() - stableSince > 500) break;
+    await sleep(100);
+  }
+  await sleep(1000);
+}
+
+function linkNextSheets(sent: SentSheet[]): void {
+  const later = new Map<string, number>();
+  for (let i = sent.length - 1; i >= 0; i--) {
+    sent[i].nextSentAt = later.get(sent[i].station) ?? Infinity;
+    later.set(sent[i].station, sent[i].sentAt);
+  }
+}
+
+function messageSizes(report: FleetReport): { rows: string; kb: string } {
+  const u = report.updates;
+  if (!u.length) return { rows: '–', kb: '–' };
+  const bytes = u.map((x) => x.bytes ?? 0);
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return { rows: avg(u.map((x) => x.rows)).toFixed(0), kb: `${(avg(bytes) / 1024).toFixed(1)} / ${(Math.max(...bytes) / 1024).toFixed(1)}` };
+}
+
+/** Watcher deliveries that never arrived, gaps and dropped connections: any of these makes the latency figures suspect. */
+function losses(report: FleetReport, watchers: number): string {
+  const missing = report.updates.reduce((sum, u) => sum + (watchers - u.count), 0);
+  const parts = [missing && `${missing} missing`, report.gaps && `${report.gaps} gaps`, report.drops && `${report.drops} drops`, report.errors.length && `${report.errors.length} errors`].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'none';
+}
+
+function printLatencies(all: SizeFigures[]): void {
+  const rows: string[][] = [['watchers', 'feed', 'phase', 'messages', 'rows/msg', 'KB/msg avg / max', 'p50', 'p99', 'max', 'first watcher p50', 'lost']];
+  for (const f of all) {
+    for (const [name, s, r] of [
+      ['steady', f.steady, f.relaySteady],
+      ['burst', f.burst, f.relayBurst],
+    ] as const) {
+      const size = messageSizes(s.report);
+      const rsize = messageSizes(r.report);
+      rows.push([String(f.watchers), 'server', name, String(s.report.updates.length), size.rows, size.kb, ...lat(s.latency), formatLatency(s.toFirst.p50), losses(s.report, f.watchers)]);
+      rows.push([String(f.watchers), 'bare relay', name, String(r.report.updates.length), rsize.rows, rsize.kb, ...lat(r.latency), formatLatency(r.toFirst.p50), losses(r.report, f.watchers)]);
+    }
+  }
+  printTable(rows);
+}
+
+function lat(s: Spread): string[] {
+  return [formatLatency(s.p50), formatLatency(s.p99), formatLatency(s.max)];
+}
+
+function printThroughput(all: SizeFigures[]): void {
+  const rows: string[][] = [['watchers', 'phase', 'sheets', 'accepted/s', 'unseen', 'server CPU', 'server RSS', 'watchers CPU', 'relay CPU', 'relay RSS over idle']];
+  for (const f of all) {
+    for (const [name, s, r, w] of [
+      ['steady', f.steady, f.relaySteady, f.watcherCpu.steady],
+      ['burst', f.burst, f.relayBurst, f.watcherCpu.burst],
+    ] as const) {
+      rows.push([
+        String(f.watchers),
+        name,
+        s.rejected ? `${s.accepted} (+${s.rejected} refused)` : String(s.accepted),
+        s.rate.toFixed(0),
+        String(s.unseen),
+        `${s.server.cpu.toFixed(0)} %`,
+        `${s.server.rssMb.toFixed(0)} MB`,
+        `${w.toFixed(0)} %`,
+        `${r.relay.cpu.toFixed(0)} %`,
+        `+${r.relay.rssOverIdleMb.toFixed(0)} MB`,
+      ]);
+    }
+    rows.push([String(f.watchers), 'peak', '', '', '', '', `${f.peakRssMb.toFixed(0)} MB`, '', '', '']);
+  }
+  printTable(rows);
+  console.log('CPU in % of one core over the phase; RSS at the end of the phase; peak = VmHWM of the server process; relay RSS: above the idle relay process.');
+}
+
+function printGoals(all: SizeFigures[]): void {
+  const f = all.find((x) => x.watchers === 1000) ?? all[all.length - 1];
+  const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
+  const bound = GOALS.p99VsRelay * f.relaySteady.latency.p99;
+  const peak = Math.max(...all.map((x) => x.peakRssMb));
+  console.log(`Goals at ${f.watchers} watchers:`);
+  console.log(
+    `  p99 within ${GOALS.p99VsRelay}× the bare relay's: steady ${formatLatency(f.steady.latency.p99)} vs ${formatLatency(bound)} — ${verdict(f.steady.latency.p99 <= bound)}; burst ${formatLatency(f.burst.latency.p99)} vs ${formatLatency(GOALS.p99VsRelay * f.relayBurst.latency.p99)} — ${verdict(f.burst.latency.p99 <= GOALS.p99VsRelay * f.relayBurst.latency.p99)}`,
+  );
+  console.log(`  at least ${GOALS.sheetsPerSecond} sheets/s accepted: burst ${f.burst.rate.toFixed(0)}/s — ${verdict(f.burst.rate >= GOALS.sheetsPerSecond)}`);
+  console.log(`  server RSS under ${GOALS.rssMb} MB: peak ${peak.toFixed(0)} MB over all runs — ${verdict(peak < GOALS.rssMb)}`);
+}

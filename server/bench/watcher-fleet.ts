@@ -1,0 +1,148 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
+import { resolve } from 'node:path';
+import type { StandingsRow } from '../src/contracts/standings';
+
+/** What one process saw of one update. */
+export interface UpdateArrivals {
+  seq: number;
+  /** watchers that received it */
+  count: number;
+  /** wall-clock ms when the first and the last of them did */
+  first: number;
+  last: number;
+  /** stations of the rows it carried (known from one watcher) */
+  stations: string[] | null;
+  rows: number;
+  /** bytes of its JSON (known from one watcher) */
+  bytes: number | null;
+}
+
+export type FleetCommand =
+  | { kind: 'connect'; url: string; contest: string; watchers: number; sample: boolean }
+  | { kind: 'collect'; board: boolean }
+  | { kind: 'disconnect' };
+
+export type FleetReply =
+  | { kind: 'ready'; watchers: number; ms: number }
+  | { kind: 'failed'; error: string }
+  | { kind: 'report'; updates: UpdateArrivals[]; gaps: number; drops: number; errors: string[]; board: StandingsRow[] }
+  | { kind: 'disconnected' };
+
+/** Every process's arrivals merged: per seq, watchers reached across all processes and the first and last arrival. */
+export interface FleetReport {
+  updates: UpdateArrivals[];
+  /** updates a watcher received out of order or after a missing seq */
+  gaps: number;
+  /** watchers whose connection dropped */
+  drops: number;
+  errors: string[];
+  /** the sampling watcher's merged rows */
+  board: StandingsRow[];
+}
+
+/** Scheduling priority of the watcher processes (nice value; 0 is normal, 19 the lowest). */
+const WATCHER_NICE = 10;
+
+/**
+ * Watchers spread over several processes, so that receiving a thousand copies of each message
+ * is not one event loop's work and the arrival at the last watcher is not an artefact of one
+ * busy process. They run at a lower priority than the server under test: on a machine that
+ * hosts both, the server gets a processor first, as it would have one of its own at a venue;
+ * the watchers' own backlog then shows up as their later arrival, for server and relay alike.
+ */
+export class WatcherFleet {
+  private constructor(private readonly children: ChildProcess[]) {}
+
+  static start(processes: number): WatcherFleet {
+    const script = resolve(__dirname, 'feed-watcher.process.ts');
+    const children = Array.from({ length: processes }, () =>
+      fork(script, [], { cwd: resolve(__dirname, '..'), execArgv: ['-r', '@swc-node/register', ...(process.env.WATCHER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.WATCHER_PROF] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+    );
+    for (const c of children) setPriority(c.pid!, WATCHER_NICE);
+    return new WatcherFleet(children);
+  }
+
+  get pids(): number[] {
+    return this.children.map((c) => c.pid!);
+  }
+
+  /** Connects `total` watchers to the contest, split evenly; resolves once each has its snapshot. */
+  async connect(url: string, contest: string, total: number): Promise<{ ms: number }> {
+    const started = Date.now();
+    const per = this.children.map((_, i) => Math.floor(total / this.children.length) + (i < total % this.children.length ? 1 : 0));
+    await Promise.all(
+      this.children.map((c, i) =>
+        this.ask(c, { kind: 'connect', url, contest, watchers: per[i], sample: i === 0 }, 'ready').then((r) => {
+          if (r.kind === 'ready' && r.watchers !== per[i]) throw new Error(`watcher process ${i}: ${r.watchers} of ${per[i]} connected`);
+        }),
+      ),
+    );
+    return { ms: Date.now() - started };
+  }
+
+  /** What the watchers received since the last collect (and forget it). */
+  async collect(board = false): Promise<FleetReport> {
+    const replies = await Promise.all(this.children.map((c, i) => this.ask(c, { kind: 'collect', board: board && i === 0 }, 'report')));
+    const bySeq = new Map<number, UpdateArrivals>();
+    const out: FleetReport = { updates: [], gaps: 0, drops: 0, errors: [], board: [] };
+    if (process.env.TMP_DUMP) require('fs').appendFileSync(process.env.TMP_DUMP, JSON.stringify({ perProcess: replies.map((r) => (r.kind === 'report' ? r.updates.map((u) => [u.seq, u.first, u.last, u.count]) : [])) }) + '\n');
+    for (const r of replies) {
+      if (r.kind !== 'report') continue;
+      out.gaps += r.gaps;
+      out.drops += r.drops;
+      out.errors.push(...r.errors);
+      if (r.board.length) out.board = r.board;
+      for (const u of r.updates) {
+        const m = bySeq.get(u.seq);
+        if (!m) bySeq.set(u.seq, { ...u });
+        else {
+          m.count += u.count;
+          m.first = Math.min(m.first, u.first);
+          m.last = Math.max(m.last, u.last);
+          m.rows = Math.max(m.rows, u.rows);
+          m.stations ??= u.stations;
+          m.bytes ??= u.bytes;
+        }
+      }
+    }
+    out.updates = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+    return out;
+  }
+
+  async disconnect(): Promise<void> {
+    await Promise.all(this.children.map((c) => this.ask(c, { kind: 'disconnect' }, 'disconnected')));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      this.children.map(
+        (c) =>
+          new Promise<void>((r) => {
+            if (c.exitCode !== null || c.signalCode !== null) return r();
+            c.once('exit', () => r());
+            c.disconnect();
+          }),
+      ),
+    );
+  }
+
+  private ask(child: ChildProcess, cmd: FleetCommand, expect: FleetReply['kind']): Promise<FleetReply> {
+    return new Promise((resolveP, reject) => {
+      const onMessage = (m: FleetReply) => {
+        if (m.kind !== expect && m.kind !== 'failed') return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (m.kind === 'failed') reject(new Error(`watcher process ${child.pid}: ${m.error}`));
+        else resolveP(m);
+      };
+      const onExit = (code: number | null) => {
+        child.off('message', onMessage);
+        reject(new Error(`watcher process ${child.pid} exited (${code})`));
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send(cmd);
+    });
+  }
+}
