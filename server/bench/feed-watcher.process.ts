@@ -2,7 +2,7 @@
  * One process of live-feed watchers (forked by watcher-fleet.ts). Each watcher is a real
  * socket.io client over WebSocket that watches one contest, as a phone or a board does. The
  * process keeps, per update `seq`, how many of its watchers got it and when the first and the
- * last of them did. One sampling watcher decodes every update whole and notes which stations it
+ * last of them did. Its first watcher decodes every update whole and notes which stations it
  * carried and its size; the others read only its seq (skim-transport.ts).
  */
 import { io, type Socket } from 'socket.io-client';
@@ -21,7 +21,7 @@ let arrivals = new Map<number, UpdateArrivals>();
 let gaps = 0;
 let drops = 0;
 let errors: string[] = [];
-/** the first watcher's board: rows merged by bib, as a scoreboard keeps them */
+/** the sampling watcher's board: rows merged by bib, as a scoreboard keeps them */
 const board = new Map<string, StandingsRow>();
 
 function reply(m: FleetReply): void {
@@ -76,10 +76,10 @@ function watcher(url: string, contest: string, sample: boolean): Promise<Socket>
   });
 }
 
-async function connect(url: string, contest: string, count: number, sample: boolean): Promise<void> {
+async function connect(url: string, contest: string, count: number): Promise<void> {
   const started = now();
   for (let i = 0; i < count; i += CONNECT_BATCH) {
-    const batch = Array.from({ length: Math.min(CONNECT_BATCH, count - i) }, (_, k) => watcher(url, contest, sample && i + k === 0));
+    const batch = Array.from({ length: Math.min(CONNECT_BATCH, count - i) }, (_, k) => watcher(url, contest, i + k === 0));
     sockets.push(...(await Promise.all(batch)));
   }
   reply({ kind: 'ready', watchers: sockets.length, ms: now() - started });
@@ -88,7 +88,7 @@ async function connect(url: string, contest: string, count: number, sample: bool
 process.on('message', (cmd: FleetCommand) => {
   switch (cmd.kind) {
     case 'connect':
-      connect(cmd.url, cmd.contest, cmd.watchers, cmd.sample).catch((e: unknown) => reply({ kind: 'failed', error: String(e) }));
+      connect(cmd.url, cmd.contest, cmd.watchers).catch((e: unknown) => reply({ kind: 'failed', error: String(e) }));
       break;
     case 'collect':
       reply({ kind: 'report', updates: [...arrivals.values()], gaps, drops, errors, board: cmd.board ? [...board.values()] : [] });

@@ -10,8 +10,6 @@ const SERVER_DIR = resolve(__dirname, '..');
 export interface BenchServer {
   base: string;
   pid: number;
-  /** how the server was started: the compiled build or the TypeScript sources */
-  entry: string;
   stop(): Promise<void>;
 }
 
@@ -38,16 +36,24 @@ export function prepareServerBuild(): string {
   return 'the sources through @swc-node/register (the build failed)';
 }
 
+export interface BenchServerOptions {
+  /** Node options for the server process (a CPU profile, a heap limit) */
+  nodeArgs?: string[];
+  /** another build's main.js, to compare two versions of the server on one machine */
+  entry?: string;
+  timeoutMs?: number;
+}
+
 /**
  * The real server in its own process on a fresh SQLite file, answering once /api/health does.
  * The compiled build runs when it is at least as new as every source file (a stale build would
  * measure old code); otherwise the sources run through @swc-node/register.
  */
-export async function startBenchServer(env: Record<string, string>, nodeArgs: string[] = [], timeoutMs = 60_000): Promise<BenchServer> {
+export async function startBenchServer(env: Record<string, string>, opts: BenchServerOptions = {}): Promise<BenchServer> {
+  const { nodeArgs = [], entry, timeoutMs = 60_000 } = opts;
   const dir = mkdtempSync(join(tmpdir(), 'skillscore-bench-'));
   const port = await freePort();
-  const built = buildIsCurrent();
-  const args = built ? ['dist/main.js'] : ['-r', '@swc-node/register', 'src/main.ts'];
+  const args = entry ? [resolve(entry)] : buildIsCurrent() ? ['dist/main.js'] : ['-r', '@swc-node/register', 'src/main.ts'];
   const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: SERVER_DIR,
     env: {
@@ -78,7 +84,7 @@ export async function startBenchServer(env: Record<string, string>, nodeArgs: st
     await stop();
     throw e;
   });
-  return { base, pid: child.pid!, entry: args.join(' '), stop };
+  return { base, pid: child.pid!, stop };
 }
 
 async function waitForHealth(child: ChildProcess, base: string, timeoutMs: number, stderr: () => string): Promise<void> {

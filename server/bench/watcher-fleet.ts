@@ -11,15 +11,15 @@ export interface UpdateArrivals {
   /** wall-clock ms when the first and the last of them did */
   first: number;
   last: number;
-  /** stations of the rows it carried (known from one watcher) */
+  /** stations of the rows it carried (known from a sampling watcher) */
   stations: string[] | null;
   rows: number;
-  /** bytes of its JSON (known from one watcher) */
+  /** bytes of its JSON (known from a sampling watcher) */
   bytes: number | null;
 }
 
 export type FleetCommand =
-  | { kind: 'connect'; url: string; contest: string; watchers: number; sample: boolean }
+  | { kind: 'connect'; url: string; contest: string; watchers: number }
   | { kind: 'collect'; board: boolean }
   | { kind: 'disconnect' };
 
@@ -37,7 +37,7 @@ export interface FleetReport {
   /** watchers whose connection dropped */
   drops: number;
   errors: string[];
-  /** the sampling watcher's merged rows */
+  /** a sampling watcher's rows, merged by bib as a board keeps them */
   board: StandingsRow[];
 }
 
@@ -57,7 +57,7 @@ export class WatcherFleet {
   static start(processes: number): WatcherFleet {
     const script = resolve(__dirname, 'feed-watcher.process.ts');
     const children = Array.from({ length: processes }, () =>
-      fork(script, [], { cwd: resolve(__dirname, '..'), execArgv: ['-r', '@swc-node/register', ...(process.env.WATCHER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.WATCHER_PROF] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+      fork(script, [], { cwd: resolve(__dirname, '..'), execArgv: ['-r', '@swc-node/register'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
     );
     for (const c of children) setPriority(c.pid!, WATCHER_NICE);
     return new WatcherFleet(children);
@@ -73,7 +73,7 @@ export class WatcherFleet {
     const per = this.children.map((_, i) => Math.floor(total / this.children.length) + (i < total % this.children.length ? 1 : 0));
     await Promise.all(
       this.children.map((c, i) =>
-        this.ask(c, { kind: 'connect', url, contest, watchers: per[i], sample: i === 0 }, 'ready').then((r) => {
+        this.ask(c, { kind: 'connect', url, contest, watchers: per[i] }, 'ready').then((r) => {
           if (r.kind === 'ready' && r.watchers !== per[i]) throw new Error(`watcher process ${i}: ${r.watchers} of ${per[i]} connected`);
         }),
       ),
@@ -83,16 +83,15 @@ export class WatcherFleet {
 
   /** What the watchers received since the last collect (and forget it). */
   async collect(board = false): Promise<FleetReport> {
-    const replies = await Promise.all(this.children.map((c, i) => this.ask(c, { kind: 'collect', board: board && i === 0 }, 'report')));
+    const replies = await Promise.all(this.children.map((c) => this.ask(c, { kind: 'collect', board }, 'report')));
     const bySeq = new Map<number, UpdateArrivals>();
     const out: FleetReport = { updates: [], gaps: 0, drops: 0, errors: [], board: [] };
-    if (process.env.TMP_DUMP) require('fs').appendFileSync(process.env.TMP_DUMP, JSON.stringify({ perProcess: replies.map((r) => (r.kind === 'report' ? r.updates.map((u) => [u.seq, u.first, u.last, u.count]) : [])) }) + '\n');
     for (const r of replies) {
       if (r.kind !== 'report') continue;
       out.gaps += r.gaps;
       out.drops += r.drops;
       out.errors.push(...r.errors);
-      if (r.board.length) out.board = r.board;
+      if (r.board.length > out.board.length) out.board = r.board;
       for (const u of r.updates) {
         const m = bySeq.get(u.seq);
         if (!m) bySeq.set(u.seq, { ...u });
