@@ -21,6 +21,8 @@ export interface SentSheet {
   /** when the next sheet of the same station was sent (Infinity if none) */
   nextSentAt: number;
   status: number;
+  /** when the reply was read: the judge's tablet shows "confirmed" then */
+  repliedAt: number;
 }
 
 export interface SheetLatency {

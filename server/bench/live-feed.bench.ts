@@ -33,6 +33,9 @@ const WARMUP_SHEETS = 20;
 const SETTLE_MS = 2000;
 /** full-board updates the watcher processes receive from a relay before the first measurement */
 const FLEET_WARMUP_MESSAGES = 30;
+/** the goal's rate: sheets a second in the venue-rate phase, also on a fixed schedule */
+const VENUE_RATE = 300;
+const VENUE_SHEETS = 900;
 /** PUTs in flight at once in the burst phase (the rest of the event's sheets, as fast as accepted) */
 const BURST_CONCURRENCY = 16;
 const PASSWORD = 'bench-organizer-password';
@@ -53,6 +56,8 @@ interface PhaseFigures {
   latency: Spread;
   toFirst: Spread;
   unseen: number;
+  /** PUT sent → reply read */
+  reply: Spread;
   report: FleetReport;
   server: { cpu: number; rssMb: number };
 }
@@ -64,15 +69,15 @@ interface RelayFigures {
   relay: { cpu: number; rssOverIdleMb: number };
 }
 
+type PhaseName = 'steady' | `${number}/s` | 'burst';
+
 interface SizeFigures {
   watchers: number;
-  steady: PhaseFigures;
-  burst: PhaseFigures;
-  relaySteady: RelayFigures;
-  relayBurst: RelayFigures;
+  phases: { name: PhaseName; server: PhaseFigures; relay: RelayFigures; watcherCpu: number }[];
   peakRssMb: number;
-  watcherCpu: { steady: number; burst: number };
 }
+
+const VENUE: PhaseName = `${VENUE_RATE}/s`;
 
 export async function run(): Promise<void> {
   console.log(`Live feed — ${describeMachine()}`);
@@ -80,7 +85,7 @@ export async function run(): Promise<void> {
     `One event, ${ENTRIES} entries, 7 judges × 5 criteria; watchers are socket.io clients over WebSocket in ${WATCHER_PROCESSES} processes on 127.0.0.1.`,
   );
   console.log(
-    `Steady: ${STEADY_SHEETS} sheets at ${STEADY_RATE}/s on a fixed schedule (after ${WARMUP_SHEETS} untimed); burst: the other ${ENTRIES * 7 - STEADY_SHEETS - WARMUP_SHEETS} sheets, ${BURST_CONCURRENCY} PUTs in flight.`,
+    `Steady: ${STEADY_SHEETS} sheets at ${STEADY_RATE}/s on a fixed schedule (after ${WARMUP_SHEETS} untimed); ${VENUE}: ${VENUE_SHEETS} sheets at ${VENUE_RATE}/s on a fixed schedule; burst: the other ${ENTRIES * 7 - STEADY_SHEETS - WARMUP_SHEETS - VENUE_SHEETS} sheets, ${BURST_CONCURRENCY} PUTs in flight.`,
   );
   console.log('Latency: PUT sent → the update carrying that entry reached the LAST watcher. Relay: POST sent → last watcher, replaying the server’s updates (same count, rows and timing).\n');
   const build = SERVER_ENTRY ?? prepareServerBuild();
@@ -90,8 +95,13 @@ export async function run(): Promise<void> {
     await warmUpFleet(fleet, Math.max(...WATCHERS));
     for (const n of WATCHERS) {
       const server = await measureServer(fleet, n);
-      const [relaySteady, relayBurst] = await measureRelay(fleet, n, [server.steady, server.burst], server.board);
-      all.push({ watchers: n, steady: server.steady, burst: server.burst, peakRssMb: server.peakRssMb, watcherCpu: server.watcherCpu, relaySteady, relayBurst });
+      const relayed = await measureRelay(
+        fleet,
+        n,
+        server.phases.map((p) => p.figures),
+        server.board,
+      );
+      all.push({ watchers: n, peakRssMb: server.peakRssMb, phases: server.phases.map((p, i) => ({ name: p.name, server: p.figures, relay: relayed[i], watcherCpu: p.watcherCpu })) });
       console.log(`  ${n} watchers done (connect ${(server.connectMs / 1000).toFixed(1)} s)`);
     }
   } finally {
@@ -120,11 +130,12 @@ async function measureServer(fleet: WatcherFleet, watchers: number) {
 
     const sent: SentSheet[] = [];
     const put = async (s: PlannedSheet) => {
-      const record: SentSheet = { station: s.station, sentAt: now(), nextSentAt: Infinity, status: 0 };
+      const record: SentSheet = { station: s.station, sentAt: now(), nextSentAt: Infinity, status: 0, repliedAt: 0 };
       sent.push(record);
       const r = await http.send('PUT', `/api/contests/${code}/events/${EVENT}/sheets/${s.station}`, { requestId: randomUUID(), scores: s.scores }, tokens.get(s.judge));
       record.status = r.status;
-      return now();
+      record.repliedAt = now();
+      return record.repliedAt;
     };
     const quiet = () => untilQuiet(http, code);
 
@@ -142,9 +153,20 @@ async function measureServer(fleet: WatcherFleet, watchers: number) {
     await quiet();
     const steadyReport = await fleet.collect();
     const steadySent = sent.length;
+
+    const venueFrom = WARMUP_SHEETS + STEADY_SHEETS;
+    const s1v = sampleProcess(server.pid);
+    const w1v = fleet.pids.map(sampleProcess);
+    const venueDone = await paced(contest.sheets.slice(venueFrom, venueFrom + VENUE_SHEETS), VENUE_RATE, put);
+    const s2v = sampleProcess(server.pid);
+    const w2v = fleet.pids.map(sampleProcess);
+    await quiet();
+    const venueReport = await fleet.collect();
+    const venueSent = sent.length;
+
     const s1b = sampleProcess(server.pid);
     const w1b = fleet.pids.map(sampleProcess);
-    const burstDone = await flatOut(contest.sheets.slice(WARMUP_SHEETS + STEADY_SHEETS), BURST_CONCURRENCY, put);
+    const burstDone = await flatOut(contest.sheets.slice(venueFrom + VENUE_SHEETS), BURST_CONCURRENCY, put);
     const s2 = sampleProcess(server.pid);
     const w2 = fleet.pids.map(sampleProcess);
     await quiet();
@@ -164,6 +186,7 @@ async function measureServer(fleet: WatcherFleet, watchers: number) {
         latency: spread(lat.toLast),
         toFirst: spread(lat.toFirst),
         unseen: lat.unseen,
+        reply: spread(sheets.map((x) => x.repliedAt - x.sentAt)),
         report: { ...report, updates: report.updates.filter((u) => u.first >= sheets[0].sentAt) },
         server: { cpu: cpuPercent(a, b), rssMb: b.rssMb },
       };
@@ -171,10 +194,12 @@ async function measureServer(fleet: WatcherFleet, watchers: number) {
     const watcherCpu = (a: ProcSample[], b: ProcSample[]) => a.reduce((sum, x, i) => sum + cpuPercent(x, b[i]), 0);
     const figures = {
       connectMs,
-      steady: phase(sent.slice(WARMUP_SHEETS, steadySent), steadyDone, steadyReport, s0, s1),
-      burst: phase(sent.slice(steadySent), burstDone, burstReport, s1b, s2),
+      phases: [
+        { name: 'steady' as PhaseName, figures: phase(sent.slice(WARMUP_SHEETS, steadySent), steadyDone, steadyReport, s0, s1), watcherCpu: watcherCpu(w0, w1) },
+        { name: VENUE, figures: phase(sent.slice(steadySent, venueSent), venueDone, venueReport, s1v, s2v), watcherCpu: watcherCpu(w1v, w2v) },
+        { name: 'burst' as PhaseName, figures: phase(sent.slice(venueSent), burstDone, burstReport, s1b, s2), watcherCpu: watcherCpu(w1b, w2) },
+      ],
       peakRssMb: sampleProcess(server.pid).peakRssMb,
-      watcherCpu: { steady: watcherCpu(w0, w1), burst: watcherCpu(w1b, w2) },
       board: burstReport.board,
     };
     await fleet.disconnect();
@@ -361,10 +386,7 @@ function losses(report: FleetReport, watchers: number): string {
 function printLatencies(all: SizeFigures[]): void {
   const rows: string[][] = [['watchers', 'feed', 'phase', 'messages', 'rows/msg', 'KB/msg avg / max', 'p50', 'p99', 'max', 'first watcher p50 / p99', 'lost']];
   for (const f of all) {
-    for (const [name, s, r] of [
-      ['steady', f.steady, f.relaySteady],
-      ['burst', f.burst, f.relayBurst],
-    ] as const) {
+    for (const { name, server: s, relay: r } of f.phases) {
       const size = messageSizes(s.report);
       const rsize = messageSizes(r.report);
       rows.push([String(f.watchers), 'server', name, String(s.report.updates.length), size.rows, size.kb, ...lat(s.latency), firstWatcher(s.toFirst), losses(s.report, f.watchers)]);
@@ -383,17 +405,15 @@ function firstWatcher(s: Spread): string {
 }
 
 function printThroughput(all: SizeFigures[]): void {
-  const rows: string[][] = [['watchers', 'phase', 'sheets', 'accepted/s', 'unseen', 'server CPU', 'server RSS', 'watchers CPU', 'relay CPU', 'relay RSS over idle']];
+  const rows: string[][] = [['watchers', 'phase', 'sheets', 'accepted/s', 'PUT reply p50 / p99', 'unseen', 'server CPU', 'server RSS', 'watchers CPU', 'relay CPU', 'relay RSS over idle']];
   for (const f of all) {
-    for (const [name, s, r, w] of [
-      ['steady', f.steady, f.relaySteady, f.watcherCpu.steady],
-      ['burst', f.burst, f.relayBurst, f.watcherCpu.burst],
-    ] as const) {
+    for (const { name, server: s, relay: r, watcherCpu: w } of f.phases) {
       rows.push([
         String(f.watchers),
         name,
         s.rejected ? `${s.accepted} (+${s.rejected} refused)` : String(s.accepted),
         s.rate.toFixed(0),
+        `${formatLatency(s.reply.p50)} / ${formatLatency(s.reply.p99)}`,
         String(s.unseen),
         `${s.server.cpu.toFixed(0)} %`,
         `${s.server.rssMb.toFixed(0)} MB`,
@@ -402,7 +422,7 @@ function printThroughput(all: SizeFigures[]): void {
         `+${r.relay.rssOverIdleMb.toFixed(0)} MB`,
       ]);
     }
-    rows.push([String(f.watchers), 'peak', '', '', '', '', `${f.peakRssMb.toFixed(0)} MB`, '', '', '']);
+    rows.push([String(f.watchers), 'peak', '', '', '', '', '', `${f.peakRssMb.toFixed(0)} MB`, '', '', '']);
   }
   printTable(rows);
   console.log('CPU in % of one core over the phase; RSS at the end of the phase; peak = VmHWM of the server process; relay RSS: above the idle relay process.');
@@ -410,17 +430,26 @@ function printThroughput(all: SizeFigures[]): void {
 
 function printGoals(all: SizeFigures[]): void {
   const f = all.find((x) => x.watchers === 1000) ?? all[all.length - 1];
+  const at = (name: PhaseName) => f.phases.find((p) => p.name === name)!;
   const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
-  const p99 = (s: PhaseFigures, r: RelayFigures) => {
+  const p99 = (name: PhaseName) => {
+    const { server: s, relay: r } = at(name);
     const bound = GOALS.p99VsRelay * r.latency.p99;
     return `${formatLatency(s.latency.p99)} vs ${GOALS.p99VsRelay} × ${formatLatency(r.latency.p99)} — ${verdict(s.latency.p99 <= bound)}`;
   };
-  const steadyRss = Math.max(...all.map((x) => x.steady.server.rssMb));
+  const venue = at(VENUE).server;
+  const burst = at('burst').server;
+  const steadyRss = Math.max(...all.map((x) => x.phases.find((p) => p.name === 'steady')!.server.server.rssMb));
   const peak = Math.max(...all.map((x) => x.peakRssMb));
   console.log(`Goals at ${f.watchers} watchers:`);
-  console.log(`  p99 within ${GOALS.p99VsRelay}× the bare relay's, steady rate: ${p99(f.steady, f.relaySteady)}`);
-  console.log(`    (burst at full rate, PUTs queueing in the server: ${p99(f.burst, f.relayBurst)})`);
-  console.log(`  at least ${GOALS.sheetsPerSecond} sheets/s accepted: burst ${f.burst.rate.toFixed(0)}/s — ${verdict(f.burst.rate >= GOALS.sheetsPerSecond)}`);
+  console.log(`  p99 within ${GOALS.p99VsRelay}× the bare relay's, steady rate: ${p99('steady')}`);
+  console.log(`    at ${VENUE}: ${p99(VENUE)}`);
+  console.log(`    (burst at full rate, PUTs queueing in the server: ${p99('burst')})`);
+  const keptUp = !venue.rejected && venue.reply.p99 < 250;
+  console.log(
+    `  at least ${GOALS.sheetsPerSecond} sheets/s accepted: burst ${burst.rate.toFixed(0)}/s — ${verdict(burst.rate >= GOALS.sheetsPerSecond)}; ` +
+      `offered ${VENUE} on a schedule, ${venue.accepted} of ${venue.sheets} accepted, PUT reply p99 ${formatLatency(venue.reply.p99)} — ${keptUp ? 'kept up' : 'fell behind'}`,
+  );
   console.log(
     `  server RSS under ${GOALS.rssMb} MB: after the steady phase at most ${steadyRss.toFixed(0)} MB — ${verdict(steadyRss < GOALS.rssMb)}; peak with the burst ${peak.toFixed(0)} MB — ${verdict(peak < GOALS.rssMb)}`,
   );

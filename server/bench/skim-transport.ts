@@ -13,6 +13,11 @@ const DIGIT_9 = 0x39;
  * than the feed. Everything else (handshake, snapshot, heartbeats) goes through unchanged.
  */
 export class SkimWebSocket extends NodeWebSocket {
+  // the frame is not read as text, so checking that it is valid UTF-8 would be wasted work
+  override createSocket(uri: string, protocols: string | string[] | undefined, opts: Record<string, unknown>) {
+    return super.createSocket(uri, protocols, { ...opts, skipUTF8Validation: true });
+  }
+
   protected override onOpen(): void {
     this.ws.onmessage = null;
     this.ws.on('message', (data: Buffer, isBinary: boolean) => {

@@ -28,10 +28,13 @@ import { ExportsService } from './exports/exports.service';
 import { FeedService } from './live/feed.service';
 import { ImporterService } from './importer/importer.service';
 import { StationDrawService } from './contests/station-draw.service';
+import { FeedStateRepository } from './live/feed-state.repository';
 import { LiveGateway } from './live/live.gateway';
 import { StaffGateway } from './live/staff.gateway';
 import { HealthController } from './health.controller';
 import { SheetsController } from './sheets/sheets.controller';
+import { SchemeCache } from './sheets/scheme-cache';
+import { SheetStoreRepository } from './sheets/sheet-store.repository';
 import { SheetsService } from './sheets/sheets.service';
 import { EventInputsRepository } from './standings/event-inputs.repository';
 import { StandingsController } from './standings/standings.controller';
@@ -60,11 +63,14 @@ export class AppModule {
         AuditService,
         ContestLookup,
         ContestsService,
+        SchemeCache,
+        SheetStoreRepository,
         SheetsService,
         ChiefService,
         ChiefDeskService,
         EventInputsRepository,
         StandingsService,
+        FeedStateRepository,
         FeedService,
         BoardService,
         ExportsService,

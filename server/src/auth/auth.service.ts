@@ -5,6 +5,7 @@ import { DomainError } from '../common/domain-error';
 import { AppConfig } from '../config/config';
 import type { JudgeLoginResponse, OrganizerLoginResponse } from '../contracts/sheets';
 import { AuthToken, Contest, ContestEvent, Judge } from '../database/entities';
+import { sqlOne } from '../database/sql';
 import { assignmentsOf } from '../domain/scoring/scheme';
 import { LoginThrottle } from './login-throttle';
 import { OrganizerPassword } from './organizer-password';
@@ -64,12 +65,17 @@ export class AuthService {
   /** The caller of a bearer token, or a 401 naming what is wrong with it. */
   async verify(token: string | undefined): Promise<Principal> {
     if (!token) throw DomainError.unauthenticated('missing token: send Authorization: Bearer TOKEN');
-    const row = await this.tokens.findOneBy({ tokenHash: sha256(token) });
+    // every request of a judge's tablet passes here, so the token and its judge are read in one statement
+    const row = await sqlOne<{ id: number; kind: string; expiresAt: string; judgeId: number | null; contestId: number | null; judgeKey: string | null; judgeName: string | null }>(
+      this.tokens.manager,
+      `SELECT t."id" AS "id", t."kind" AS "kind", t."expiresAt" AS "expiresAt", j."id" AS "judgeId", j."contestId" AS "contestId", j."key" AS "judgeKey", j."name" AS "judgeName"
+       FROM "tokens" t LEFT JOIN "judges" j ON j."id" = t."judgeId" WHERE t."tokenHash" = ?`,
+      [sha256(token)],
+    );
     if (!row) throw DomainError.unauthenticated('unknown token: log in again');
     if (row.expiresAt <= new Date().toISOString()) throw DomainError.unauthenticated('token expired: log in again');
     if (row.kind === 'organizer') return { kind: 'organizer', tokenId: row.id };
-    const judge = await this.judges.findOneBy({ id: row.judgeId! });
-    if (!judge) throw DomainError.unauthenticated('unknown token: log in again');
-    return { kind: 'judge', tokenId: row.id, contestId: judge.contestId, judgeId: judge.id, judgeKey: judge.key, judgeName: judge.name };
+    if (row.judgeId === null || row.contestId === null || row.judgeKey === null || row.judgeName === null) throw DomainError.unauthenticated('unknown token: log in again');
+    return { kind: 'judge', tokenId: row.id, contestId: row.contestId, judgeId: row.judgeId, judgeKey: row.judgeKey, judgeName: row.judgeName };
   }
 }

@@ -22,6 +22,8 @@ const envSchema = z.object({
   SCOREBOARD_DIR: z.string().optional(),
   /** milliseconds the live feed waits to coalesce a burst of changes */
   FEED_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(40),
+  /** the longest the live feed waits while the process is busy (the contract allows a second from change to update) */
+  FEED_MAX_COALESCE_MS: z.coerce.number().int().min(0).max(800).default(250),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'silent']).default('log'),
 });
 
@@ -40,6 +42,7 @@ export class AppConfig {
   readonly judgeAppDir: string;
   readonly scoreboardDir: string;
   readonly feedCoalesceMs: number;
+  readonly feedMaxCoalesceMs: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug' | 'silent';
   /** a data folder beside an SQLite file, for files the server keeps (secret key) */
   readonly dataDir: string;
@@ -66,6 +69,7 @@ export class AppConfig {
     this.judgeAppDir = e.JUDGE_APP_DIR ?? resolve(root, 'judge-app', 'dist');
     this.scoreboardDir = e.SCOREBOARD_DIR ?? resolve(root, 'scoreboard', 'dist');
     this.feedCoalesceMs = e.FEED_COALESCE_MS;
+    this.feedMaxCoalesceMs = Math.max(e.FEED_COALESCE_MS, e.FEED_MAX_COALESCE_MS);
     this.logLevel = e.LOG_LEVEL;
     this.dataDir =
       this.database.kind === 'sqlite' && this.database.path !== ':memory:'

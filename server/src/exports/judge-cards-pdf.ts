@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type PDFDocument from 'pdfkit';
+import type QRCode from 'qrcode';
 import { cjkFont } from './cjk-font';
 
 export interface JudgeCard {
@@ -22,9 +22,16 @@ const COLS = 2;
 const ROWS = 4;
 const MARGIN = 28;
 
+// pdfkit (~25 MB resident) and qrcode (~8 MB) are loaded on the first card sheet, not at start-up
+let libs: Promise<{ PDFDocument: typeof PDFDocument; QRCode: typeof QRCode }> | undefined;
+function loadLibs(): Promise<{ PDFDocument: typeof PDFDocument; QRCode: typeof QRCode }> {
+  libs ??= Promise.all([import('pdfkit'), import('qrcode')]).then(([p, q]) => ({ PDFDocument: p.default, QRCode: q.default }));
+  return libs;
+}
+
 /** Draws a QR code as vector squares, so it prints sharp at any size. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+function drawQr(qrcode: typeof QRCode, doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const qr = qrcode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const cell = size / (n + 2);
   doc.save().fillColor('#000');
@@ -43,6 +50,7 @@ export async function judgeCardsPdf(input: CardsInput): Promise<Buffer> {
     ? { card: '裁判证', pin: 'PIN 码', code: '竞赛代码', chief: '裁判长', judge: '裁判', scan: '扫码登录评分系统，输入 PIN 码' }
     : { card: 'Judge card', pin: 'PIN', code: 'Contest code', chief: 'chief judge', judge: 'judge', scan: 'Scan to open the judge app, then type the PIN' };
   const font = cjkFont();
+  const { PDFDocument, QRCode } = await loadLibs();
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `${input.contestTitle} ${t.card}` } });
   doc.registerFont('cjk', font.path, font.family);
   doc.font('cjk');
@@ -65,7 +73,7 @@ export async function judgeCardsPdf(input: CardsInput): Promise<Buffer> {
     doc.fontSize(8).fillColor('#555').text(`${t.code}  ${input.code}`, x + pad, y + h - pad - 52, { width: textW });
     doc.fontSize(8).text(t.pin, x + pad, y + h - pad - 38, { width: textW });
     doc.fillColor('#000').fontSize(20).text(card.pin ?? '——', x + pad, y + h - pad - 28, { width: textW, characterSpacing: 1, lineBreak: false });
-    drawQr(doc, `${input.loginUrl}`, x + w - pad - qrSize, y + pad + 8, qrSize);
+    drawQr(QRCode, doc, `${input.loginUrl}`, x + w - pad - qrSize, y + pad + 8, qrSize);
     doc.fontSize(6.5).fillColor('#555').text(t.scan, x + w - pad - qrSize, y + h - pad - 8, { width: qrSize, align: 'center', lineBreak: false });
   });
   return new Promise((resolve, reject) => {

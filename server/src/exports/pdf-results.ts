@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import type { ExportLabels } from './labels';
 import type { ResultsTable } from './results-table';
 import { cjkFont } from './cjk-font';
@@ -16,6 +16,13 @@ export interface NoticeInput {
 }
 
 const MARGIN = 36;
+
+// pdfkit costs ~25 MB of resident memory once loaded, so it is loaded on the first PDF, not at start-up
+let pdfkit: Promise<typeof PDFDocument> | undefined;
+function loadPdfKit(): Promise<typeof PDFDocument> {
+  pdfkit ??= import('pdfkit').then((m) => m.default);
+  return pdfkit;
+}
 
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -36,6 +43,7 @@ export function formatTime(d: Date): string {
 export async function resultsNoticePdf(n: NoticeInput): Promise<Buffer> {
   const font = cjkFont();
   const wide = n.table.headers.length > 10;
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', layout: wide ? 'landscape' : 'portrait', margin: MARGIN, bufferPages: true, info: { Title: `${n.contestTitle} ${n.eventName} ${n.labels.notice}` } });
   doc.registerFont('cjk', font.path, font.family);
   doc.font('cjk');

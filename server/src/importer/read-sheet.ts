@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type { parse } from 'csv-parse/sync';
+import type ExcelJS from 'exceljs';
 import { DomainError } from '../common/domain-error';
 
 /** Header names accepted for each column, English and Chinese. */
@@ -12,6 +12,18 @@ export const COLUMNS = {
 } as const;
 
 export type Column = keyof typeof COLUMNS;
+
+// exceljs alone costs ~29 MB of resident memory, so the parsers are loaded on the first import, not at start-up
+let exceljs: Promise<typeof ExcelJS> | undefined;
+let csvParse: Promise<typeof parse> | undefined;
+function loadExcelJs(): Promise<typeof ExcelJS> {
+  exceljs ??= import('exceljs').then((m) => m.default);
+  return exceljs;
+}
+function loadCsvParse(): Promise<typeof parse> {
+  csvParse ??= import('csv-parse/sync').then((m) => m.parse);
+  return csvParse;
+}
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -28,7 +40,8 @@ function cellText(v: unknown): string {
 export async function readSheet(body: Buffer, contentType: string): Promise<string[][]> {
   const isXlsx = contentType.includes('spreadsheetml') || (body[0] === 0x50 && body[1] === 0x4b);
   if (isXlsx) {
-    const wb = new ExcelJS.Workbook();
+    const { Workbook } = await loadExcelJs();
+    const wb = new Workbook();
     try {
       await wb.xlsx.load(body as unknown as ArrayBuffer);
     } catch {
@@ -44,6 +57,7 @@ export async function readSheet(body: Buffer, contentType: string): Promise<stri
     return Array.from(rows, (r) => r ?? []);
   }
   const text = body.toString('utf8').replace(/^\uFEFF/, '');
+  const parse = await loadCsvParse();
   try {
     return parse(text, { relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
   } catch (e) {

@@ -6,9 +6,11 @@ import { AppConfig } from '../config/config';
 import { ContestLookup } from '../contests/contest-lookup';
 import { FEED, type FeedReveal, type FeedSnapshot, type FeedUpdate } from '../contracts/feed';
 import type { EventStandings, StandingsRow } from '../contracts/standings';
-import { Contest, ContestEvent, FeedState } from '../database/entities';
+import { Contest, ContestEvent } from '../database/entities';
 import { Transactor } from '../database/transactor';
 import { StandingsService } from '../standings/standings.service';
+import { BusyGauge, coalesceWindow } from './coalesce-window';
+import { FeedStateRepository } from './feed-state.repository';
 import { RESULTS_CHANGED, type ResultsChanged } from './results-changed';
 
 export const roomOf = (code: string) => `contest:${code}`;
@@ -48,12 +50,14 @@ export class FeedService implements BeforeApplicationShutdown {
   private readonly timers = new Map<number, NodeJS.Timeout>();
   /** when each contest's last publish was queued (ms since the epoch) */
   private readonly lastQueued = new Map<number, number>();
+  private readonly busy = new BusyGauge();
 
   constructor(
     private readonly config: AppConfig,
     private readonly tx: Transactor,
     private readonly lookup: ContestLookup,
     private readonly standings: StandingsService,
+    private readonly states: FeedStateRepository,
   ) {}
 
   /** Publishes what is queued before the database closes, so a clean stop loses no update. */
@@ -77,9 +81,10 @@ export class FeedService implements BeforeApplicationShutdown {
   }
 
   /**
-   * At most one publish per contest every FEED_COALESCE_MS. A change on a quiet feed is published
-   * at once (with whatever else arrives in the same turn of the event loop); changes that follow
-   * within the interval wait for its end and go out together.
+   * At most one publish per contest every coalescing window: FEED_COALESCE_MS while the process is
+   * quiet, up to FEED_MAX_COALESCE_MS while it is busy (coalesce-window.ts). A change on a quiet
+   * feed is published at once (with whatever else arrives in the same turn of the event loop);
+   * changes that follow within the window wait for its end and go out together.
    */
   @OnEvent(RESULTS_CHANGED)
   onResultsChanged(change: ResultsChanged): void {
@@ -88,7 +93,8 @@ export class FeedService implements BeforeApplicationShutdown {
     set.add(change.eventId);
     this.dirty.set(contestId, set);
     if (this.timers.has(contestId)) return;
-    const wait = Math.max(0, (this.lastQueued.get(contestId) ?? -Infinity) + this.config.feedCoalesceMs - Date.now());
+    const window = coalesceWindow(this.busy.read(), this.config.feedCoalesceMs, this.config.feedMaxCoalesceMs);
+    const wait = Math.max(0, (this.lastQueued.get(contestId) ?? -Infinity) + window - Date.now());
     this.timers.set(
       contestId,
       setTimeout(() => {
@@ -119,7 +125,7 @@ export class FeedService implements BeforeApplicationShutdown {
       const rows = event.frozen ? null : await this.standings.liveRows(event);
       const sent = await this.tx.run(async (em) => {
         await this.lockContest(em, contestId);
-        const state = await em.getRepository(FeedState).findOneBy({ eventId });
+        const state = await this.states.one(em, eventId);
         if (!state) {
           // first publication: the public has not seen this event yet, so it gets it whole
           if (!rows) return null;
@@ -145,14 +151,20 @@ export class FeedService implements BeforeApplicationShutdown {
   }
 
   /** `stored`: the transaction has just read the event's feed state, so it is updated in place. */
-  private async commit(em: EntityManager, contestId: number, event: ContestEvent, stored: boolean, rows: StandingsRow[], changed: StandingsRow[], reveal?: FeedReveal, removed: string[] = []) {
-    await em.getRepository(Contest).increment({ id: contestId }, 'seq', 1);
-    const contest = await em.getRepository(Contest).findOneByOrFail({ id: contestId });
-    // update() rather than save(), which would first read back the whole public board it is about to overwrite
-    if (stored) await em.getRepository(FeedState).update({ eventId: event.id }, { rows, final: event.final, frozen: event.frozen });
-    else await em.getRepository(FeedState).save({ eventId: event.id, contestId, rows, final: event.final, frozen: event.frozen });
-    const update: FeedUpdate = { seq: contest.seq, event: event.key, rows: changed, final: event.final, frozen: event.frozen, contest: contest.code, ...(reveal ? { reveal } : {}), ...(removed.length ? { removed } : {}) };
-    return { contest: contest.code, update };
+  private async commit(
+    em: EntityManager,
+    contestId: number,
+    event: ContestEvent,
+    stored: boolean,
+    rows: readonly StandingsRow[],
+    changed: StandingsRow[],
+    reveal?: FeedReveal,
+    removed: string[] = [],
+  ) {
+    const { seq, code } = await this.states.nextSeq(em, contestId);
+    await this.states.write(em, contestId, { eventId: event.id, rows, final: event.final, frozen: event.frozen }, stored);
+    const update: FeedUpdate = { seq, event: event.key, rows: changed, final: event.final, frozen: event.frozen, contest: code, ...(reveal ? { reveal } : {}), ...(removed.length ? { removed } : {}) };
+    return { contest: code, update };
   }
 
   /**
@@ -173,7 +185,7 @@ export class FeedService implements BeforeApplicationShutdown {
       const shown = new Set(next.bibs);
       const sent = await this.tx.run(async (em) => {
         await this.lockContest(em, contestId);
-        const state = await em.getRepository(FeedState).findOneBy({ eventId });
+        const state = await this.states.one(em, eventId);
         const before = state?.rows ?? [];
         const revealedRows = live.filter((r) => shown.has(r.bib));
         const merged = [...before.filter((r) => !shown.has(r.bib)), ...revealedRows].sort(byPublicOrder);
@@ -200,16 +212,18 @@ export class FeedService implements BeforeApplicationShutdown {
     await this.enqueue(contest.id, async () => {
       const fresh = await this.lookup.contest(code);
       const events = await this.lookup.eventsOf(fresh);
-      const states = new Map((await this.tx.manager.getRepository(FeedState).findBy({ contestId: fresh.id })).map((s) => [s.eventId, s]));
+      const states = await this.states.ofContest(this.tx.manager, fresh.id);
       const out: EventStandings[] = [];
       for (const e of events) {
         const s = states.get(e.id);
         const base = await this.standings.eventStandings(fresh, e);
         // the public state of an event is what the feed last published; the next update brings it forward
-        if (s) out.push({ ...base, rows: s.rows, final: s.final, frozen: s.frozen });
+        if (s) out.push({ ...base, rows: s.rows as StandingsRow[], final: s.final, frozen: s.frozen });
         else {
           // first sight of the event: what this snapshot shows becomes what later updates are diffed against
-          await this.tx.run((em) => em.getRepository(FeedState).save({ eventId: e.id, contestId: fresh.id, rows: base.rows, final: e.final, frozen: e.frozen }));
+          await this.tx.run(async (em) => {
+            if (!(await this.states.one(em, e.id))) await this.states.write(em, fresh.id, { eventId: e.id, rows: base.rows, final: e.final, frozen: e.frozen }, false);
+          });
           out.push(base);
         }
       }

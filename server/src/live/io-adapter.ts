@@ -1,8 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
+import type { createAdapter } from '@socket.io/redis-adapter';
+import type { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
+
+// the redis client and adapter cost ~22 MB of resident memory, and only a server with REDIS_URL uses them
+let redisLibs: Promise<{ createAdapter: typeof createAdapter; createClient: typeof createClient }> | undefined;
+function loadRedis(): Promise<{ createAdapter: typeof createAdapter; createClient: typeof createClient }> {
+  redisLibs ??= Promise.all([import('@socket.io/redis-adapter'), import('redis')]).then(([a, r]) => ({ createAdapter: a.createAdapter, createClient: r.createClient }));
+  return redisLibs;
+}
 
 /**
  * socket.io server options for every gateway. Compression is off (a thousand watchers each
@@ -15,6 +22,7 @@ export class LiveIoAdapter extends IoAdapter {
   private clients: { quit(): Promise<unknown> }[] = [];
 
   async connectToRedis(url: string): Promise<void> {
+    const { createAdapter, createClient } = await loadRedis();
     // the redis client's generic types do not line up with the adapter's; both are the same client at run time
     const pub = createClient({ url }) as unknown as Parameters<typeof createAdapter>[0] & ReturnType<typeof createClient>;
     const sub = pub.duplicate() as unknown as typeof pub;

@@ -7,7 +7,8 @@ import { ChiefService } from '../chief/chief.service';
 import { DomainError } from '../common/domain-error';
 import { toErrorBody } from '../common/http-error.filter';
 import { STAFF, STAFF_NAMESPACE, type StaffEventChanged, type StaffWatchRequest } from '../contracts/staff';
-import { ContestEvent, Contest } from '../database/entities';
+import { AppConfig } from '../config/config';
+import { sqlOne } from '../database/sql';
 import { Transactor } from '../database/transactor';
 import { RESULTS_CHANGED, type ResultsChanged } from './results-changed';
 
@@ -22,11 +23,13 @@ const roomOf = (eventId: number) => `staff-event:${eventId}`;
 export class StaffGateway implements OnGatewayInit {
   private readonly log = new Logger('staff');
   private server: Server | null = null;
+  private readonly pending = new Set<number>();
 
   constructor(
     private readonly auth: AuthService,
     private readonly chief: ChiefService,
     private readonly tx: Transactor,
+    private readonly config: AppConfig,
   ) {}
 
   afterInit(server: Server): void {
@@ -51,12 +54,27 @@ export class StaffGateway implements OnGatewayInit {
     }
   }
 
+  /**
+   * One notice per event per FEED_COALESCE_MS at most: a desk refetches the event on each notice,
+   * and while marks arrive by the hundred a second one refetch covers them all.
+   */
   @OnEvent(RESULTS_CHANGED)
-  async onResultsChanged(change: ResultsChanged): Promise<void> {
-    if (!this.server) return;
-    const event = await this.tx.manager.getRepository(ContestEvent).findOneBy({ id: change.eventId });
-    const contest = await this.tx.manager.getRepository(Contest).findOneBy({ id: change.contestId });
-    if (!event || !contest) return;
-    this.server.to(roomOf(event.id)).emit(STAFF.changed, { contest: contest.code, event: event.key, revision: event.revision } satisfies StaffEventChanged);
+  onResultsChanged(change: ResultsChanged): void {
+    if (!this.server || this.pending.has(change.eventId)) return;
+    this.pending.add(change.eventId);
+    setTimeout(() => {
+      this.pending.delete(change.eventId);
+      this.notify(change.eventId).catch((e: unknown) => this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e)));
+    }, this.config.feedCoalesceMs);
+  }
+
+  private async notify(eventId: number): Promise<void> {
+    const row = await sqlOne<{ code: string; key: string; revision: number }>(
+      this.tx.manager,
+      `SELECT c."code" AS "code", e."key" AS "key", e."revision" AS "revision" FROM "events" e JOIN "contests" c ON c."id" = e."contestId" WHERE e."id" = ?`,
+      [eventId],
+    );
+    if (!row || !this.server) return;
+    this.server.to(roomOf(eventId)).emit(STAFF.changed, { contest: row.code, event: row.key, revision: Number(row.revision) } satisfies StaffEventChanged);
   }
 }

@@ -3,18 +3,18 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
 import { parseBody } from '../common/parse-body';
 import { ContestLookup } from '../contests/contest-lookup';
 import { sheetPutSchema, type JudgeEventScheme, type SheetListItem, type StoredSheet } from '../contracts/sheets';
-import { AuditRecord, Contest, ContestEvent, Entry, Sheet, SheetVersion } from '../database/entities';
+import { AuditRecord, Entry, Sheet } from '../database/entities';
 import { Transactor } from '../database/transactor';
 import { hundredthsToNumber } from '../domain/scoring/decimal';
 import { checkSheet } from '../domain/scoring/marks';
 import { criteriaOfJudge, schemeFromEventFile } from '../domain/scoring/scheme';
-import type { Scheme } from '../domain/scoring/types';
 import { RESULTS_CHANGED, type ResultsChanged } from '../live/results-changed';
+import { SchemeCache } from './scheme-cache';
+import { SheetStoreRepository } from './sheet-store.repository';
 
 type JudgePrincipal = Extract<Principal, { kind: 'judge' }>;
 
@@ -30,11 +30,12 @@ export class SheetsService {
   constructor(
     private readonly tx: Transactor,
     private readonly lookup: ContestLookup,
-    private readonly audit: AuditService,
     private readonly bus: EventEmitter2,
     @InjectRepository(Entry) private readonly entries: Repository<Entry>,
     @InjectRepository(Sheet) private readonly sheets: Repository<Sheet>,
     @InjectRepository(AuditRecord) private readonly audits: Repository<AuditRecord>,
+    private readonly store: SheetStoreRepository,
+    private readonly schemes: SchemeCache,
   ) {}
 
   /** The event, its scheme and the caller's criteria; 403 unless the caller marks in this event. */
@@ -102,66 +103,42 @@ export class SheetsService {
   }
 
   async submit(judge: JudgePrincipal, code: string, eventKey: string, station: string, body: unknown): Promise<StoredSheet> {
-    const { contest, event, scheme } = await this.panelContext(judge, code, eventKey);
-    const entry = await this.lookup.entry(event, station);
-    const { requestId, scores } = parseBody(sheetPutSchema, body);
     const result = await this.tx.run(async (em) => {
-      const replay = await em.getRepository(SheetVersion).findOneBy({ judgeId: judge.judgeId, requestId });
-      if (replay) return { stored: await this.replayed(em.getRepository(Sheet), replay, entry, station, judge), changed: false };
-      return { stored: await this.store(em, contest, event, scheme, entry, judge, requestId, scores), changed: true };
+      const ctx = await this.store.context(em, code, eventKey, station, judge.judgeId);
+      if (!ctx) throw DomainError.notFound(`contest "${code}" not found`);
+      if (judge.contestId !== ctx.contestId) throw DomainError.forbidden(`this login is for another contest, not ${code}`);
+      if (ctx.eventId === null || ctx.schemeJson === null) throw DomainError.notFound(`event "${eventKey}" not found in contest ${code}`);
+      const scheme = this.schemes.of(ctx.eventId, ctx.schemeJson);
+      if (criteriaOfJudge(scheme, judge.judgeKey).length === 0) throw DomainError.forbidden(`judge ${judge.judgeKey} is not on the panel of event ${eventKey}`);
+      if (ctx.entryId === null) throw DomainError.notFound(`station "${station}" not found in event ${eventKey}`);
+      const { requestId, scores } = parseBody(sheetPutSchema, body);
+
+      const replay = await this.store.replay(em, judge.judgeId, requestId);
+      if (replay) {
+        if (replay.entryId !== ctx.entryId) throw DomainError.conflict(`requestId ${requestId} was already used for another station; send a new requestId`);
+        const stored: StoredSheet = { station, judge: judge.judgeKey, status: 'submitted', scores: marksToNumbers(replay.scores), version: replay.version, submittedAt: replay.createdAt };
+        return { stored, changed: null };
+      }
+
+      const check = checkSheet(scheme, judge.judgeKey, scores);
+      if (!check.ok) throw DomainError.invalid(check.problems);
+      if (ctx.final) throw DomainError.conflict(`event ${eventKey} is finalized; marks can no longer change`);
+      if (ctx.entryStatus !== 'competing') throw DomainError.conflict(`station ${station} is ${ctx.entryStatus}; it is not marked`);
+      if (ctx.sheetStatus === 'submitted') {
+        throw DomainError.conflict(`station ${station} is already submitted (version ${ctx.sheetVersion}); only the chief judge can reopen it`);
+      }
+      const at = new Date().toISOString();
+      const version = (ctx.sheetVersion ?? 0) + 1;
+      const before = ctx.sheetId !== null && ctx.sheetScores !== null ? { version: ctx.sheetVersion, scores: marksToNumbers(JSON.parse(ctx.sheetScores)) } : null;
+      await this.store.store(
+        em,
+        { eventId: ctx.eventId, entryId: ctx.entryId, judgeId: judge.judgeId, sheetId: ctx.sheetId, version, scores: check.scores, requestId, at },
+        { contestId: ctx.contestId, actor: `judge:${judge.judgeKey}`, action: 'sheet.submit', event: eventKey, station, judge: judge.judgeKey, before, after: { version, scores: marksToNumbers(check.scores) } },
+      );
+      const stored: StoredSheet = { station, judge: judge.judgeKey, status: 'submitted', scores: marksToNumbers(check.scores), version, submittedAt: at };
+      return { stored, changed: { contestId: ctx.contestId, eventId: ctx.eventId } satisfies ResultsChanged };
     });
-    if (result.changed) this.bus.emit(RESULTS_CHANGED, { contestId: contest.id, eventId: event.id } satisfies ResultsChanged);
+    if (result.changed) this.bus.emit(RESULTS_CHANGED, result.changed);
     return result.stored;
-  }
-
-  private async replayed(sheets: Repository<Sheet>, v: SheetVersion, entry: Entry, station: string, judge: JudgePrincipal): Promise<StoredSheet> {
-    const sheet = await sheets.findOneByOrFail({ id: v.sheetId });
-    if (sheet.entryId !== entry.id) throw DomainError.conflict(`requestId ${v.requestId} was already used for another station; send a new requestId`);
-    return { station, judge: judge.judgeKey, status: 'submitted', scores: marksToNumbers(v.scores), version: v.version, submittedAt: v.createdAt };
-  }
-
-  private async store(
-    em: import('typeorm').EntityManager,
-    contest: Contest,
-    event: ContestEvent,
-    scheme: Scheme,
-    entry: Entry,
-    judge: JudgePrincipal,
-    requestId: string,
-    scores: Record<string, unknown>,
-  ): Promise<StoredSheet> {
-    const check = checkSheet(scheme, judge.judgeKey, scores);
-    if (!check.ok) throw DomainError.invalid(check.problems);
-    const fresh = await em.getRepository(ContestEvent).findOneByOrFail({ id: event.id });
-    if (fresh.final) throw DomainError.conflict(`event ${event.key} is finalized; marks can no longer change`);
-    const current = await em.getRepository(Entry).findOneByOrFail({ id: entry.id });
-    if (current.status !== 'competing') throw DomainError.conflict(`station ${entry.station} is ${current.status}; it is not marked`);
-    const sheets = em.getRepository(Sheet);
-    const existing = await sheets.findOneBy({ entryId: entry.id, judgeId: judge.judgeId });
-    if (existing?.status === 'submitted') {
-      throw DomainError.conflict(`station ${entry.station} is already submitted (version ${existing.version}); only the chief judge can reopen it`);
-    }
-    const now = new Date().toISOString();
-    const version = (existing?.version ?? 0) + 1;
-    let sheetId: number;
-    if (existing) {
-      await sheets.update({ id: existing.id }, { status: 'submitted', version, scores: check.scores, updatedAt: now });
-      sheetId = existing.id;
-    } else {
-      sheetId = (await sheets.save({ entryId: entry.id, judgeId: judge.judgeId, status: 'submitted', version, scores: check.scores, updatedAt: now })).id;
-    }
-    await em.getRepository(SheetVersion).insert({ sheetId, judgeId: judge.judgeId, version, scores: check.scores, requestId, createdAt: now });
-    await em.getRepository(ContestEvent).increment({ id: event.id }, 'revision', 1);
-    await this.audit.record(em, {
-      contestId: contest.id,
-      actor: `judge:${judge.judgeKey}`,
-      action: 'sheet.submit',
-      event: event.key,
-      station: entry.station,
-      judge: judge.judgeKey,
-      before: existing ? { version: existing.version, scores: marksToNumbers(existing.scores) } : null,
-      after: { version, scores: marksToNumbers(check.scores) },
-    });
-    return { station: entry.station, judge: judge.judgeKey, status: 'submitted', scores: marksToNumbers(check.scores), version, submittedAt: now };
   }
 }

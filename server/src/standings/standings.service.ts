@@ -3,13 +3,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ContestLookup } from '../contests/contest-lookup';
 import type { EventStandings, StandingsRow, TeamStandings } from '../contracts/standings';
-import { Contest, ContestEvent, FeedState } from '../database/entities';
+import { Contest, ContestEvent } from '../database/entities';
+import { FeedStateRepository } from '../live/feed-state.repository';
 import { unitsToNumber } from '../domain/scoring/decimal';
 import { schemeFromEventFile } from '../domain/scoring/scheme';
 import { rankEntries } from '../domain/scoring/ranking';
-import { computeStandings } from '../domain/scoring/standings';
+import { computeEntry } from '../domain/scoring/entry';
 import { computeTeams } from '../domain/scoring/teams';
-import type { RankedEntry, Scheme } from '../domain/scoring/types';
+import type { EntryResult, RankedEntry, Scheme } from '../domain/scoring/types';
 import { EventInputsRepository, type EventInputs, type EntryPerson } from './event-inputs.repository';
 
 export interface ComputedEvent {
@@ -50,32 +51,48 @@ function toRow(r: RankedEntry, person: EntryPerson): StandingsRow {
  */
 @Injectable()
 export class StandingsService {
-  private readonly cache = new Map<number, { revision: number; computed: ComputedEvent }>();
+  private readonly cache = new Map<number, { revision: number; schemeText: string; results: Map<string, { fingerprint: string; result: EntryResult }>; computed: ComputedEvent }>();
 
   constructor(
     private readonly lookup: ContestLookup,
     private readonly inputs: EventInputsRepository,
     @InjectRepository(ContestEvent) private readonly events: Repository<ContestEvent>,
-    @InjectRepository(FeedState) private readonly feedStates: Repository<FeedState>,
+    private readonly states: FeedStateRepository,
   ) {}
 
-  /** Current results of one event, as staff see them. */
-  async compute(eventId: number): Promise<ComputedEvent> {
-    const event = await this.events.findOneByOrFail({ id: eventId });
+  /**
+   * Current results of one event, as staff see them. `known` is the event's row when the caller
+   * has just read it. On a new revision every input is reloaded, but an entry whose fingerprint
+   * (status, sheets, deductions) and rules are unchanged keeps its engine result; ranking is
+   * always redone over all entries.
+   */
+  async compute(eventId: number, known?: ContestEvent): Promise<ComputedEvent> {
+    const event = known ?? (await this.events.findOneByOrFail({ id: eventId }));
     const hit = this.cache.get(eventId);
     if (hit && hit.revision === event.revision) return { ...hit.computed, event };
-    const scheme = schemeFromEventFile({ ...event.scheme, entries: [] });
+    const schemeText = JSON.stringify(event.scheme);
+    const sameRules = hit?.schemeText === schemeText;
+    const scheme = sameRules ? hit.computed.scheme : schemeFromEventFile({ ...event.scheme, entries: [] });
     const inputs = await this.inputs.load(eventId);
-    const ranked = computeStandings(scheme, inputs.entries).rows as RankedEntry[];
+    const before = sameRules ? hit.results : new Map<string, { fingerprint: string; result: EntryResult }>();
+    const results = new Map<string, { fingerprint: string; result: EntryResult }>();
+    const entryResults = inputs.entries.map((e) => {
+      const fingerprint = inputs.fingerprints.get(e.bib)!;
+      const old = before.get(e.bib);
+      const result = old && old.fingerprint === fingerprint ? old.result : computeEntry(scheme, e);
+      results.set(e.bib, { fingerprint, result });
+      return result;
+    });
+    const ranked = rankEntries(scheme, entryResults).rows as RankedEntry[];
     const rows = ranked.map((r) => toRow(r, inputs.people.get(r.bib)!));
     const computed: ComputedEvent = { event, scheme, inputs, ranked, rows };
-    this.cache.set(eventId, { revision: event.revision, computed });
+    this.cache.set(eventId, { revision: event.revision, schemeText, results, computed });
     return computed;
   }
 
   /** Live results as the public may see them: every competing entry, or only complete ones ranked among themselves. */
   async liveRows(event: ContestEvent): Promise<StandingsRow[]> {
-    const computed = await this.compute(event.id);
+    const computed = await this.compute(event.id, event);
     if (event.boardMode !== 'complete') return computed.rows;
     if (!computed.completeRows) {
       const shown = computed.ranked.filter((r) => r.complete || r.status !== 'competing');
@@ -87,8 +104,8 @@ export class StandingsService {
   /** What the public sees of an event: live results, or the frozen board while it is frozen. */
   async publicRows(event: ContestEvent): Promise<StandingsRow[]> {
     if (event.frozen) {
-      const state = await this.feedStates.findOneBy({ eventId: event.id });
-      if (state) return state.rows;
+      const state = await this.states.one(this.events.manager, event.id);
+      if (state) return state.rows as StandingsRow[];
     }
     return this.liveRows(event);
   }

@@ -9,4 +9,6 @@ export class FeedState {
   @Column('simple-json') rows!: StandingsRow[];
   @Column('boolean', { default: false }) final!: boolean;
   @Column('boolean', { default: false }) frozen!: boolean;
+  /** new random text on every write: tells a process whether its copy in memory is current */
+  @Column('varchar', { length: 32, default: '' }) stamp!: string;
 }

@@ -1,4 +1,5 @@
 import { InitialSchema1764460000000 } from './1764460000000-initial-schema';
 import { BoardControls1764470000000 } from './1764470000000-board-controls';
+import { FeedStateStamp1764480000000 } from './1764480000000-feed-state-stamp';
 
-export const MIGRATIONS = [InitialSchema1764460000000, BoardControls1764470000000];
+export const MIGRATIONS = [InitialSchema1764460000000, BoardControls1764470000000, FeedStateStamp1764480000000];
