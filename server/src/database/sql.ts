@@ -43,3 +43,12 @@ export const asBool = (v: unknown): boolean => v === true || v === 1 || v === '1
 
 /** A `simple-json` column as TypeORM writes it: JSON text, or NULL for null. */
 export const jsonText = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/**
+ * Makes the writes of one event take turns on PostgreSQL, where transactions run side by side: a
+ * sheet, a chief judge's act and the finalize that checks every sheet lock the event's row first.
+ * SQLite has a single writer already.
+ */
+export async function lockEvent(em: EntityManager, eventId: number): Promise<void> {
+  if (em.connection.options.type === 'postgres') await sqlRun(em, `SELECT "id" FROM "events" WHERE "id" = ? FOR UPDATE`, [eventId]);
+}

@@ -8,6 +8,7 @@ import { parseBody } from '../common/parse-body';
 import { ContestLookup } from '../contests/contest-lookup';
 import { sheetPutSchema, type JudgeEventScheme, type SheetListItem, type StoredSheet } from '../contracts/sheets';
 import { AuditRecord, Entry, Sheet } from '../database/entities';
+import { lockEvent } from '../database/sql';
 import { Transactor } from '../database/transactor';
 import { hundredthsToNumber } from '../domain/scoring/decimal';
 import { checkSheet } from '../domain/scoring/marks';
@@ -104,7 +105,12 @@ export class SheetsService {
 
   async submit(judge: JudgePrincipal, code: string, eventKey: string, station: string, body: unknown): Promise<StoredSheet> {
     const result = await this.tx.run(async (em) => {
-      const ctx = await this.store.context(em, code, eventKey, station, judge.judgeId);
+      let ctx = await this.store.context(em, code, eventKey, station, judge.judgeId);
+      if (ctx?.eventId && em.connection.options.type === 'postgres') {
+        // read again under the event's lock, so two tablets of one judge or a finalize cannot interleave with this sheet
+        await lockEvent(em, ctx.eventId);
+        ctx = await this.store.context(em, code, eventKey, station, judge.judgeId);
+      }
       if (!ctx) throw DomainError.notFound(`contest "${code}" not found`);
       if (judge.contestId !== ctx.contestId) throw DomainError.forbidden(`this login is for another contest, not ${code}`);
       if (ctx.eventId === null || ctx.schemeJson === null) throw DomainError.notFound(`event "${eventKey}" not found in contest ${code}`);

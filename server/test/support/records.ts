@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { sqlAll } from '../../src/database/sql';
 import type { TestApp } from './test-app';
 
 /**
@@ -7,20 +8,22 @@ import type { TestApp } from './test-app';
  */
 export async function writesOf(t: TestApp, code: string, event: string, station: string, judge: string): Promise<{ versions: number[]; auditedSubmissions: number }> {
   const ds = t.app.get(DataSource);
-  const versions: { version: number }[] = await ds.query(
-    `SELECT v.version AS version FROM sheet_versions v
-       JOIN sheets s ON s.id = v.sheetId
-       JOIN entries e ON e.id = s.entryId
-       JOIN events ev ON ev.id = e.eventId
-       JOIN contests c ON c.id = ev.contestId
-       JOIN judges j ON j.id = v.judgeId
-      WHERE c.code = ? AND ev.key = ? AND e.station = ? AND j.key = ?
-      ORDER BY v.version`,
+  const versions = await sqlAll<{ version: number }>(
+    ds.manager,
+    `SELECT v."version" AS "version" FROM "sheet_versions" v
+       JOIN "sheets" s ON s."id" = v."sheetId"
+       JOIN "entries" e ON e."id" = s."entryId"
+       JOIN "events" ev ON ev."id" = e."eventId"
+       JOIN "contests" c ON c."id" = ev."contestId"
+       JOIN "judges" j ON j."id" = v."judgeId"
+      WHERE c."code" = ? AND ev."key" = ? AND e."station" = ? AND j."key" = ?
+      ORDER BY v."version"`,
     [code, event, station, judge],
   );
-  const [{ n }]: { n: number }[] = await ds.query(
-    `SELECT COUNT(*) AS n FROM audit_log a JOIN contests c ON c.id = a.contestId
-      WHERE c.code = ? AND a.event = ? AND a.station = ? AND a.judge = ? AND a.action = 'sheet.submit'`,
+  const [{ n }] = await sqlAll<{ n: number }>(
+    ds.manager,
+    `SELECT COUNT(*) AS "n" FROM "audit_log" a JOIN "contests" c ON c."id" = a."contestId"
+      WHERE c."code" = ? AND a."event" = ? AND a."station" = ? AND a."judge" = ? AND a."action" = 'sheet.submit'`,
     [code, event, station, judge],
   );
   return { versions: versions.map((v) => Number(v.version)), auditedSubmissions: Number(n) };

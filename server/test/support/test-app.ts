@@ -42,6 +42,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: St
     JUDGE_APP_DIR: join(dir, 'no-judge-app'),
     SCOREBOARD_DIR: join(dir, 'no-board'),
     PORT: '0',
+    // TEST_DATABASE_URL=postgres://… runs the same tests against PostgreSQL
+    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
     ...env,
   });
   const app = await createApp(config);
