@@ -1,6 +1,8 @@
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
+import { DomainError } from '../common/domain-error';
+import { toErrorBody } from '../common/http-error.filter';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { ContestLookup } from '../contests/contest-lookup';
@@ -51,6 +53,8 @@ export class FeedService implements BeforeApplicationShutdown {
   /** when each contest's last publish was queued (ms since the epoch) */
   private readonly lastQueued = new Map<number, number>();
   private readonly busy = new BusyGauge();
+  /** per contest, the watchers whose snapshot is queued but not yet built */
+  private readonly waiting = new Map<number, Socket[]>();
 
   constructor(
     private readonly config: AppConfig,
@@ -206,29 +210,58 @@ export class FeedService implements BeforeApplicationShutdown {
     await Promise.all([...byContest].map(([contestId, ids]) => this.enqueue(contestId, () => this.publish(contestId, ids))));
   }
 
-  /** The snapshot for a new watcher, built in the contest's queue so no update can slip between it and the next. */
-  async watch(code: string, join: (room: string, snapshot: FeedSnapshot) => void): Promise<void> {
+  /**
+   * Subscribes a watcher to a contest: it joins the contest's room and gets one snapshot, built in
+   * the contest's queue so no update can slip between the snapshot and the next. Watchers that ask
+   * while a snapshot is waiting its turn share it: after a restart a venue's boards and phones all
+   * re-watch within a second, and one broadcast is encoded once, where a thousand single emits
+   * would each encode and frame the same hundred kilobytes.
+   */
+  async watch(code: string, socket: Socket): Promise<void> {
     const contest = await this.lookup.contest(code);
+    const waiting = this.waiting.get(contest.id);
+    if (waiting) {
+      waiting.push(socket);
+      return;
+    }
+    const batch = [socket];
+    this.waiting.set(contest.id, batch);
     await this.enqueue(contest.id, async () => {
-      const fresh = await this.lookup.contest(code);
-      const events = await this.lookup.eventsOf(fresh);
-      const states = await this.states.ofContest(this.tx.manager, fresh.id);
-      const out: EventStandings[] = [];
-      for (const e of events) {
-        const s = states.get(e.id);
-        const base = await this.standings.eventStandings(fresh, e);
-        // the public state of an event is what the feed last published; the next update brings it forward
-        if (s) out.push({ ...base, rows: s.rows as StandingsRow[], final: s.final, frozen: s.frozen });
-        else {
-          // first sight of the event: what this snapshot shows becomes what later updates are diffed against
-          await this.tx.run(async (em) => {
-            if (!(await this.states.one(em, e.id))) await this.states.write(em, fresh.id, { eventId: e.id, rows: base.rows, final: e.final, frozen: e.frozen }, false);
-          });
-          out.push(base);
+      this.waiting.delete(contest.id);
+      const live = batch.filter((s) => s.connected);
+      try {
+        const { room, snapshot } = await this.snapshot(code);
+        for (const s of live) {
+          for (const r of s.rooms) if (r !== s.id && r !== room) void s.leave(r);
+          void s.join(room);
         }
+        if (live.length && this.server) this.server.local.to(live.map((s) => s.id)).emit(FEED.snapshot, snapshot);
+      } catch (e) {
+        if (!(e instanceof DomainError)) this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+        for (const s of live) s.emit(FEED.error, toErrorBody(e));
       }
-      join(roomOf(fresh.code), { seq: fresh.seq, contest: fresh.code, events: out });
     });
+  }
+
+  private async snapshot(code: string): Promise<{ room: string; snapshot: FeedSnapshot }> {
+    const fresh = await this.lookup.contest(code);
+    const events = await this.lookup.eventsOf(fresh);
+    const states = await this.states.ofContest(this.tx.manager, fresh.id);
+    const out: EventStandings[] = [];
+    for (const e of events) {
+      const s = states.get(e.id);
+      const base = await this.standings.eventStandings(fresh, e);
+      // the public state of an event is what the feed last published; the next update brings it forward
+      if (s) out.push({ ...base, rows: s.rows as StandingsRow[], final: s.final, frozen: s.frozen });
+      else {
+        // first sight of the event: what this snapshot shows becomes what later updates are diffed against
+        await this.tx.run(async (em) => {
+          if (!(await this.states.one(em, e.id))) await this.states.write(em, fresh.id, { eventId: e.id, rows: base.rows, final: e.final, frozen: e.frozen }, false);
+        });
+        out.push(base);
+      }
+    }
+    return { room: roomOf(fresh.code), snapshot: { seq: fresh.seq, contest: fresh.code, events: out } };
   }
 }
 

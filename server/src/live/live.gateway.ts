@@ -26,11 +26,7 @@ export class LiveGateway implements OnGatewayInit {
     try {
       const code = typeof body === 'object' && body && typeof body.contest === 'string' ? body.contest.trim() : '';
       if (!code) throw DomainError.invalid([{ path: 'contest', message: 'watch needs { "contest": CODE }' }]);
-      await this.feed.watch(code, (room, snapshot) => {
-        for (const r of socket.rooms) if (r !== socket.id && r !== room) void socket.leave(r);
-        void socket.join(room);
-        socket.emit(FEED.snapshot, snapshot);
-      });
+      await this.feed.watch(code, socket);
     } catch (e) {
       if (!(e instanceof DomainError)) this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
       socket.emit(FEED.error, toErrorBody(e));

@@ -41,7 +41,7 @@ beforeAll(async () => {
   t = await startTestApp();
   api = client(t.base);
   org = await organizerToken(t.base);
-  for (const code of ['LIVE', 'LIVE-SEQ', 'LIVE-RE', 'LIVE-OTHER']) {
+  for (const code of ['LIVE', 'LIVE-SEQ', 'LIVE-RE', 'LIVE-OTHER', 'LIVE-MANY']) {
     expect((await api('POST', '/api/contests', panelContest(code, { judges: 2, stations: 4, events: 2 }), org)).status).toBe(201);
   }
 });
@@ -79,6 +79,22 @@ describe('watch', () => {
     const bad = await live.feedError({ from: mark });
     expect(bad).toMatchObject({ statusCode: 400, message: expect.stringContaining('contest') });
     expect(live.messages('snapshot')).toHaveLength(0);
+  });
+});
+
+describe('many watchers at once', () => {
+  it('forty watchers arriving together each get one snapshot of the same seq, then every update', async () => {
+    const many = Array.from({ length: 40 }, () => new LiveClient(t.base));
+    clients.push(...many);
+    await Promise.all(many.map((c) => c.connect()));
+    for (const c of many) c.watch('LIVE-MANY');
+    const snaps = await Promise.all(many.map((c) => c.snapshot()));
+    expect(new Set(snaps.map((x) => x.seq)).size).toBe(1);
+    const judge = await judgeToken(t.base, 'LIVE-MANY', '200001');
+    expect((await putSheet(api, judge, 'LIVE-MANY', 'e1', '03', { score: 61.5 })).status).toBe(200);
+    const updates = await Promise.all(many.map((c) => c.update((u) => u.rows.some((r) => r.station === '03'))));
+    expect(new Set(updates.map((u) => u.seq))).toEqual(new Set([snaps[0].seq + 1]));
+    for (const c of many) expect(c.messages('snapshot')).toHaveLength(1);
   });
 });
 
