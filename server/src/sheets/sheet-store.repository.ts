@@ -27,19 +27,8 @@ export interface ReplayedVersion {
   createdAt: string;
 }
 
-interface ContextRow {
-  contestId: number;
-  eventId: number | null;
-  eventKey: string | null;
-  scheme: string | null;
-  final: unknown;
-  entryId: number | null;
-  entryStatus: string | null;
-  sheetId: number | null;
-  sheetStatus: string | null;
-  sheetVersion: number | null;
-  sheetScores: string | null;
-}
+/** The row as read: the scheme's column name, and a boolean as the driver answers it. */
+type ContextRow = Omit<SubmitContext, 'schemeJson' | 'final'> & { scheme: string | null; final: unknown };
 
 const CONTEXT = `
 SELECT c."id" AS "contestId", e."id" AS "eventId", e."key" AS "eventKey", e."scheme" AS "scheme", e."final" AS "final",
@@ -66,19 +55,8 @@ export class SheetStoreRepository {
   async context(em: EntityManager, code: string, eventKey: string, station: string, judgeId: number): Promise<SubmitContext | null> {
     const r = await sqlOne<ContextRow>(em, CONTEXT, [eventKey, station, judgeId, code]);
     if (!r) return null;
-    return {
-      contestId: r.contestId,
-      eventId: r.eventId,
-      eventKey: r.eventKey,
-      schemeJson: r.scheme,
-      final: asBool(r.final),
-      entryId: r.entryId,
-      entryStatus: r.entryStatus,
-      sheetId: r.sheetId,
-      sheetStatus: r.sheetStatus,
-      sheetVersion: r.sheetVersion,
-      sheetScores: r.sheetScores,
-    };
+    const { scheme, final, ...rest } = r;
+    return { ...rest, schemeJson: scheme, final: asBool(final) };
   }
 
   async replay(em: EntityManager, judgeId: number, requestId: string): Promise<ReplayedVersion | null> {

@@ -37,7 +37,7 @@ describe('standings kept between revisions', () => {
   it('equal a fresh computation after marks in random order, reopenings, deductions and status changes', async () => {
     const api = client(t.base);
     const contest = liveContest(CODE, ENTRIES, 77);
-    contest.file.events[0].chiefJudge = 'J7';
+    contest.file.events![0].chiefJudge = 'J7';
     contest.file.teams = { size: 3, events: ['hair'] };
     const org = await organizerToken(t.base);
     expect((await api('POST', '/api/contests', contest.file, org)).status).toBe(201);

@@ -14,7 +14,7 @@ interface Reader {
   close(): void;
 }
 const openReader = (path: string): Reader => {
-  const Database = createRequire(import.meta.url)('better-sqlite3') as new (path: string, options: { readonly: boolean }) => Reader;
+  const Database = createRequire(join(process.cwd(), 'package.json'))('better-sqlite3') as new (path: string, options: { readonly: boolean }) => Reader;
   return new Database(path, { readonly: true });
 };
 

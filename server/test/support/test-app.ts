@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +29,44 @@ export interface StartOptions {
 }
 
 /**
+ * With TEST_DATABASE_URL=postgres://USER@HOST:PORT/DB the tests run against PostgreSQL instead:
+ * each test server gets a database of its own (created through DB, named in its folder, so a
+ * restart over the same folder reopens it).
+ */
+async function postgresFor(dir: string, adminUrl: string): Promise<string> {
+  const marker = join(dir, 'postgres-database');
+  const url = new URL(adminUrl);
+  if (existsSync(marker)) {
+    url.pathname = `/${readFileSync(marker, 'utf8')}`;
+    return url.toString();
+  }
+  const name = `skillscore_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  writeFileSync(marker, name);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  // pg ships no type declarations; this is the little of its client used here
+  const pg = 'pg';
+  const { Client } = (await import(pg)) as { Client: new (o: { connectionString: string }) => PgClient };
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
  * The real server on a fresh SQLite file with the real migrations, on a random loopback port —
  * or, for a restart, on a given port over an earlier server's folder.
  */
@@ -42,8 +81,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: St
     JUDGE_APP_DIR: join(dir, 'no-judge-app'),
     SCOREBOARD_DIR: join(dir, 'no-board'),
     PORT: '0',
-    // TEST_DATABASE_URL=postgres://… runs the same tests against PostgreSQL
-    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: await postgresFor(dir, process.env.TEST_DATABASE_URL) } : {}),
     ...env,
   });
   const app = await createApp(config);
@@ -56,6 +94,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: St
     settle: () => app.get(FeedService).settle(),
     close: async () => {
       await app.close();
+      const marker = join(dir, 'postgres-database');
+      if (process.env.TEST_DATABASE_URL && existsSync(marker)) await adminQuery(process.env.TEST_DATABASE_URL, `DROP DATABASE IF EXISTS ${readFileSync(marker, 'utf8')}`);
       rmSync(dir, { recursive: true, force: true });
     },
   };
