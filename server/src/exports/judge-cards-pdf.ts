@@ -1,5 +1,5 @@
-import type PDFDocument from 'pdfkit';
 import type QRCode from 'qrcode';
+import { loadPdfKit, loadQrCode } from '../common/heavy-libraries';
 import { cjkFont } from './cjk-font';
 
 export interface JudgeCard {
@@ -22,13 +22,6 @@ const COLS = 2;
 const ROWS = 4;
 const MARGIN = 28;
 
-// pdfkit (~25 MB resident) and qrcode (~8 MB) are loaded on the first card sheet, not at start-up
-let libs: Promise<{ PDFDocument: typeof PDFDocument; QRCode: typeof QRCode }> | undefined;
-function loadLibs(): Promise<{ PDFDocument: typeof PDFDocument; QRCode: typeof QRCode }> {
-  libs ??= Promise.all([import('pdfkit'), import('qrcode')]).then(([p, q]) => ({ PDFDocument: p.default, QRCode: q.default }));
-  return libs;
-}
-
 /** Draws a QR code as vector squares, so it prints sharp at any size. */
 function drawQr(qrcode: typeof QRCode, doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
   const qr = qrcode.create(text, { errorCorrectionLevel: 'M' });
@@ -50,7 +43,7 @@ export async function judgeCardsPdf(input: CardsInput): Promise<Buffer> {
     ? { card: '裁判证', pin: 'PIN 码', code: '竞赛代码', chief: '裁判长', judge: '裁判', scan: '扫码登录评分系统，输入 PIN 码' }
     : { card: 'Judge card', pin: 'PIN', code: 'Contest code', chief: 'chief judge', judge: 'judge', scan: 'Scan to open the judge app, then type the PIN' };
   const font = cjkFont();
-  const { PDFDocument, QRCode } = await loadLibs();
+  const [PDFDocument, QRCode] = await Promise.all([loadPdfKit(), loadQrCode()]);
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `${input.contestTitle} ${t.card}` } });
   doc.registerFont('cjk', font.path, font.family);
   doc.font('cjk');

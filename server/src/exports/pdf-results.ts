@@ -1,4 +1,4 @@
-import type PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../common/heavy-libraries';
 import type { ExportLabels } from './labels';
 import type { ResultsTable } from './results-table';
 import { cjkFont } from './cjk-font';
@@ -16,13 +16,6 @@ export interface NoticeInput {
 }
 
 const MARGIN = 36;
-
-// pdfkit costs ~25 MB of resident memory once loaded, so it is loaded on the first PDF, not at start-up
-let pdfkit: Promise<typeof PDFDocument> | undefined;
-function loadPdfKit(): Promise<typeof PDFDocument> {
-  pdfkit ??= import('pdfkit').then((m) => m.default);
-  return pdfkit;
-}
 
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../common/heavy-libraries';
 import type { AuditRecordView } from '../contracts/chief';
 import type { EventStandings, TeamStandings } from '../contracts/standings';
 import type { ExportLabels } from './labels';
@@ -24,13 +25,6 @@ export interface WorkbookInput {
   teams: TeamStandings;
   audit: AuditRecordView[];
   generatedAt: Date;
-}
-
-// exceljs costs ~29 MB of resident memory once loaded, so it is loaded on the first workbook, not at start-up
-let exceljs: Promise<typeof ExcelJS> | undefined;
-function loadExcelJs(): Promise<typeof ExcelJS> {
-  exceljs ??= import('exceljs').then((m) => m.default);
-  return exceljs;
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\ , unique. */

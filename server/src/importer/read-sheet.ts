@@ -1,6 +1,5 @@
-import type { parse } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
 import { DomainError } from '../common/domain-error';
+import { loadCsvParse, loadExcelJs } from '../common/heavy-libraries';
 
 /** Header names accepted for each column, English and Chinese. */
 export const COLUMNS = {
@@ -12,18 +11,6 @@ export const COLUMNS = {
 } as const;
 
 export type Column = keyof typeof COLUMNS;
-
-// exceljs alone costs ~29 MB of resident memory, so the parsers are loaded on the first import, not at start-up
-let exceljs: Promise<typeof ExcelJS> | undefined;
-let csvParse: Promise<typeof parse> | undefined;
-function loadExcelJs(): Promise<typeof ExcelJS> {
-  exceljs ??= import('exceljs').then((m) => m.default);
-  return exceljs;
-}
-function loadCsvParse(): Promise<typeof parse> {
-  csvParse ??= import('csv-parse/sync').then((m) => m.parse);
-  return csvParse;
-}
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';

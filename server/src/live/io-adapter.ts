@@ -3,13 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { createAdapter } from '@socket.io/redis-adapter';
 import type { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
-
-// the redis client and adapter cost ~22 MB of resident memory, and only a server with REDIS_URL uses them
-let redisLibs: Promise<{ createAdapter: typeof createAdapter; createClient: typeof createClient }> | undefined;
-function loadRedis(): Promise<{ createAdapter: typeof createAdapter; createClient: typeof createClient }> {
-  redisLibs ??= Promise.all([import('@socket.io/redis-adapter'), import('redis')]).then(([a, r]) => ({ createAdapter: a.createAdapter, createClient: r.createClient }));
-  return redisLibs;
-}
+import { loadRedis } from '../common/heavy-libraries';
 
 /**
  * socket.io server options for every gateway. Compression is off (a thousand watchers each
