@@ -8,7 +8,7 @@ import { parseBody } from '../common/parse-body';
 import { ContestLookup } from '../contests/contest-lookup';
 import { deductionSchema, entryStatusSchema, reopenSheetSchema, type DeductionView } from '../contracts/chief';
 import { Contest, ContestEvent, Deduction, Entry, Sheet } from '../database/entities';
-import { lockEvent } from '../database/sql';
+import { lockRow } from '../database/sql';
 import { Transactor } from '../database/transactor';
 import { hundredthsToNumber, toHundredths } from '../domain/scoring/decimal';
 import { RESULTS_CHANGED, type ResultsChanged } from '../live/results-changed';
@@ -40,7 +40,7 @@ export class ChiefService {
   /** Runs an act in a transaction after checking the event is not finalized, then tells the live feed. */
   private async act<T>(contest: Contest, event: ContestEvent, work: (em: EntityManager) => Promise<T>): Promise<T> {
     const result = await this.tx.run(async (em) => {
-      await lockEvent(em, event.id);
+      await lockRow(em, 'events', event.id);
       const fresh = await em.getRepository(ContestEvent).findOneByOrFail({ id: event.id });
       if (fresh.final) throw DomainError.conflict(`event ${event.key} is finalized; the organizer must reopen it first`);
       const r = await work(em);

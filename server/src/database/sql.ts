@@ -19,14 +19,24 @@ function forDriver(em: EntityManager, text: string): string {
   return out;
 }
 
-const CHANGES_ROWS = /^\s*(UPDATE|DELETE)\b/i;
+/**
+ * Runs a statement on the caller's transaction, or on a connection of its own as
+ * `DataSource.query` does, and answers TypeORM's structured result: `records` holds the rows of a
+ * SELECT or of any statement with RETURNING, on both drivers alike.
+ */
+async function execute(em: EntityManager, text: string, params: unknown[]): Promise<unknown[]> {
+  const runner = em.queryRunner ?? em.connection.createQueryRunner();
+  try {
+    const result = await runner.query(forDriver(em, text), params, true);
+    return result.records ?? [];
+  } finally {
+    if (runner !== em.queryRunner) await runner.release();
+  }
+}
 
 /** Rows of a SELECT, or of an INSERT, UPDATE or DELETE … RETURNING. */
 export async function sqlAll<T>(em: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
-  const raw = await em.query(forDriver(em, text), params);
-  // TypeORM's PostgreSQL runner answers an UPDATE or DELETE with [rows, affected]
-  if (em.connection.options.type === 'postgres' && CHANGES_ROWS.test(text)) return (raw as [T[], number])[0];
-  return raw as T[];
+  return (await execute(em, text, params)) as T[];
 }
 
 export async function sqlOne<T>(em: EntityManager, text: string, params: unknown[] = []): Promise<T | undefined> {
@@ -35,7 +45,7 @@ export async function sqlOne<T>(em: EntityManager, text: string, params: unknown
 
 /** An INSERT, UPDATE or DELETE whose result is not needed. */
 export async function sqlRun(em: EntityManager, text: string, params: unknown[] = []): Promise<void> {
-  await em.query(forDriver(em, text), params);
+  await execute(em, text, params);
 }
 
 /** A boolean column as read: SQLite stores 0/1, PostgreSQL answers true/false. */
@@ -45,10 +55,14 @@ export const asBool = (v: unknown): boolean => v === true || v === 1 || v === '1
 export const jsonText = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 
 /**
- * Makes the writes of one event take turns on PostgreSQL, where transactions run side by side: a
- * sheet, a chief judge's act and the finalize that checks every sheet lock the event's row first.
- * SQLite has a single writer already.
+ * Locks one row of `contests` or `events` until the caller's transaction ends, so that on
+ * PostgreSQL, where transactions run side by side, the writes that depend on it take turns (the
+ * feed's seq per contest; sheets, chief acts and finalize per event). SQLite has a single writer
+ * already. Answers whether a lock was taken, i.e. whether what the transaction read before may
+ * have changed meanwhile.
  */
-export async function lockEvent(em: EntityManager, eventId: number): Promise<void> {
-  if (em.connection.options.type === 'postgres') await sqlRun(em, `SELECT "id" FROM "events" WHERE "id" = ? FOR UPDATE`, [eventId]);
+export async function lockRow(em: EntityManager, table: 'contests' | 'events', id: number): Promise<boolean> {
+  if (em.connection.options.type !== 'postgres') return false;
+  await sqlRun(em, `SELECT "id" FROM "${table}" WHERE "id" = ? FOR UPDATE`, [id]);
+  return true;
 }

@@ -8,7 +8,8 @@ import { AppConfig } from '../config/config';
 import { ContestLookup } from '../contests/contest-lookup';
 import { FEED, type FeedReveal, type FeedSnapshot, type FeedUpdate } from '../contracts/feed';
 import type { EventStandings, StandingsRow } from '../contracts/standings';
-import { Contest, ContestEvent } from '../database/entities';
+import { ContestEvent } from '../database/entities';
+import { lockRow } from '../database/sql';
 import { Transactor } from '../database/transactor';
 import { StandingsService } from '../standings/standings.service';
 import { BusyGauge, coalesceWindow } from './coalesce-window';
@@ -128,7 +129,8 @@ export class FeedService implements BeforeApplicationShutdown {
       if (!event) continue;
       const rows = event.frozen ? null : await this.standings.liveRows(event);
       const sent = await this.tx.run(async (em) => {
-        await this.lockContest(em, contestId);
+        // several processes may publish for one contest (PostgreSQL): their diffs and seq increments take turns
+        await lockRow(em, 'contests', contestId);
         const state = await this.states.one(em, eventId);
         if (!state) {
           // first publication: the public has not seen this event yet, so it gets it whole
@@ -141,16 +143,6 @@ export class FeedService implements BeforeApplicationShutdown {
         return this.commit(em, contestId, event, true, rows ?? state.rows, changed, undefined, removed);
       });
       if (sent && this.server) this.server.to(roomOf(sent.contest)).emit(FEED.update, sent.update);
-    }
-  }
-
-  /**
-   * Several processes may publish for one contest (PostgreSQL deployments); the row lock makes
-   * their diffs and seq increments take turns. SQLite's single writer already does.
-   */
-  private async lockContest(em: EntityManager, contestId: number): Promise<void> {
-    if (em.connection.options.type === 'postgres') {
-      await em.getRepository(Contest).findOne({ where: { id: contestId }, lock: { mode: 'pessimistic_write' } });
     }
   }
 
@@ -188,7 +180,7 @@ export class FeedService implements BeforeApplicationShutdown {
       if (!next) return null;
       const shown = new Set(next.bibs);
       const sent = await this.tx.run(async (em) => {
-        await this.lockContest(em, contestId);
+        await lockRow(em, 'contests', contestId);
         const state = await this.states.one(em, eventId);
         const before = state?.rows ?? [];
         const revealedRows = live.filter((r) => shown.has(r.bib));

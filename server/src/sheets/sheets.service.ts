@@ -8,7 +8,7 @@ import { parseBody } from '../common/parse-body';
 import { ContestLookup } from '../contests/contest-lookup';
 import { sheetPutSchema, type JudgeEventScheme, type SheetListItem, type StoredSheet } from '../contracts/sheets';
 import { AuditRecord, Entry, Sheet } from '../database/entities';
-import { lockEvent } from '../database/sql';
+import { lockRow } from '../database/sql';
 import { Transactor } from '../database/transactor';
 import { hundredthsToNumber } from '../domain/scoring/decimal';
 import { checkSheet } from '../domain/scoring/marks';
@@ -106,11 +106,8 @@ export class SheetsService {
   async submit(judge: JudgePrincipal, code: string, eventKey: string, station: string, body: unknown): Promise<StoredSheet> {
     const result = await this.tx.run(async (em) => {
       let ctx = await this.store.context(em, code, eventKey, station, judge.judgeId);
-      if (ctx?.eventId && em.connection.options.type === 'postgres') {
-        // read again under the event's lock, so two tablets of one judge or a finalize cannot interleave with this sheet
-        await lockEvent(em, ctx.eventId);
-        ctx = await this.store.context(em, code, eventKey, station, judge.judgeId);
-      }
+      // read again under the event's lock, so two tablets of one judge or a finalize cannot interleave with this sheet
+      if (ctx?.eventId && (await lockRow(em, 'events', ctx.eventId))) ctx = await this.store.context(em, code, eventKey, station, judge.judgeId);
       if (!ctx) throw DomainError.notFound(`contest "${code}" not found`);
       if (judge.contestId !== ctx.contestId) throw DomainError.forbidden(`this login is for another contest, not ${code}`);
       if (ctx.eventId === null || ctx.schemeJson === null) throw DomainError.notFound(`event "${eventKey}" not found in contest ${code}`);
