@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { createAdapter } from '@socket.io/redis-adapter';
-import type { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 import { loadRedis } from '../common/heavy-libraries';
 

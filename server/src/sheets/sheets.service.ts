@@ -12,9 +12,9 @@ import { lockRow } from '../database/sql';
 import { Transactor } from '../database/transactor';
 import { hundredthsToNumber } from '../domain/scoring/decimal';
 import { checkSheet } from '../domain/scoring/marks';
-import { criteriaOfJudge, schemeFromEventFile } from '../domain/scoring/scheme';
+import { criteriaOfJudge } from '../domain/scoring/scheme';
 import { RESULTS_CHANGED, type ResultsChanged } from '../live/results-changed';
-import { SchemeCache } from './scheme-cache';
+import { SchemeCache } from '../contests/scheme-cache';
 import { SheetStoreRepository } from './sheet-store.repository';
 
 type JudgePrincipal = Extract<Principal, { kind: 'judge' }>;
@@ -43,7 +43,7 @@ export class SheetsService {
   private async panelContext(judge: JudgePrincipal, code: string, eventKey: string) {
     const { contest, event } = await this.lookup.contestEvent(code, eventKey);
     if (judge.contestId !== contest.id) throw DomainError.forbidden(`this login is for another contest, not ${code}`);
-    const scheme = schemeFromEventFile({ ...event.scheme, entries: [] });
+    const scheme = this.schemes.ofEvent(event);
     const mine = criteriaOfJudge(scheme, judge.judgeKey);
     if (mine.length === 0) throw DomainError.forbidden(`judge ${judge.judgeKey} is not on the panel of event ${eventKey}`);
     return { contest, event, scheme, mine };
@@ -52,7 +52,7 @@ export class SheetsService {
   async scheme(judge: JudgePrincipal, code: string, eventKey: string): Promise<JudgeEventScheme> {
     const { contest, event } = await this.lookup.contestEvent(code, eventKey);
     if (judge.contestId !== contest.id) throw DomainError.forbidden(`this login is for another contest, not ${code}`);
-    const scheme = schemeFromEventFile({ ...event.scheme, entries: [] });
+    const scheme = this.schemes.ofEvent(event);
     const chief = event.scheme.chiefJudge === judge.judgeKey;
     const mine = criteriaOfJudge(scheme, judge.judgeKey);
     if (!chief && mine.length === 0) throw DomainError.forbidden(`judge ${judge.judgeKey} is not on the panel of event ${eventKey}`);

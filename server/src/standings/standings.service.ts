@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ContestLookup } from '../contests/contest-lookup';
+import { SchemeCache } from '../contests/scheme-cache';
 import type { EventStandings, StandingsRow, TeamStandings } from '../contracts/standings';
 import { Contest, ContestEvent } from '../database/entities';
 import { FeedStateRepository } from '../live/feed-state.repository';
 import { unitsToNumber } from '../domain/scoring/decimal';
-import { schemeFromEventFile } from '../domain/scoring/scheme';
 import { rankEntries } from '../domain/scoring/ranking';
 import { computeEntry } from '../domain/scoring/entry';
+import { computeStandings } from '../domain/scoring/standings';
 import { computeTeams } from '../domain/scoring/teams';
-import type { EntryResult, RankedEntry, Scheme } from '../domain/scoring/types';
+import type { EntryInput, EntryResult, RankedEntry, Scheme } from '../domain/scoring/types';
 import { EventInputsRepository, type EventInputs, type EntryPerson } from './event-inputs.repository';
 
 export interface ComputedEvent {
@@ -24,6 +25,12 @@ export interface ComputedEvent {
 }
 
 export const DEFAULT_TEAM_SIZE = 3;
+
+/** An entry's engine result and the fingerprint of the inputs it came from. */
+interface KeptResult {
+  fingerprint: string;
+  result: EntryResult;
+}
 
 function toRow(r: RankedEntry, person: EntryPerson): StandingsRow {
   const parts: Record<string, number> = {};
@@ -51,13 +58,14 @@ function toRow(r: RankedEntry, person: EntryPerson): StandingsRow {
  */
 @Injectable()
 export class StandingsService {
-  private readonly cache = new Map<number, { revision: number; schemeText: string; results: Map<string, { fingerprint: string; result: EntryResult }>; computed: ComputedEvent }>();
+  private readonly cache = new Map<number, { revision: number; results: Map<string, KeptResult>; computed: ComputedEvent }>();
 
   constructor(
     private readonly lookup: ContestLookup,
     private readonly inputs: EventInputsRepository,
     @InjectRepository(ContestEvent) private readonly events: Repository<ContestEvent>,
     private readonly states: FeedStateRepository,
+    private readonly schemes: SchemeCache,
   ) {}
 
   /**
@@ -70,23 +78,21 @@ export class StandingsService {
     const event = known ?? (await this.events.findOneByOrFail({ id: eventId }));
     const hit = this.cache.get(eventId);
     if (hit && hit.revision === event.revision) return { ...hit.computed, event };
-    const schemeText = JSON.stringify(event.scheme);
-    const sameRules = hit?.schemeText === schemeText;
-    const scheme = sameRules ? hit.computed.scheme : schemeFromEventFile({ ...event.scheme, entries: [] });
+    const scheme = this.schemes.ofEvent(event);
     const inputs = await this.inputs.load(eventId);
-    const before = sameRules ? hit.results : new Map<string, { fingerprint: string; result: EntryResult }>();
-    const results = new Map<string, { fingerprint: string; result: EntryResult }>();
-    const entryResults = inputs.entries.map((e) => {
+    const before = hit?.computed.scheme === scheme ? hit.results : new Map<string, KeptResult>();
+    const results = new Map<string, KeptResult>();
+    const kept = (s: Scheme, e: EntryInput): EntryResult => {
       const fingerprint = inputs.fingerprints.get(e.bib)!;
       const old = before.get(e.bib);
-      const result = old && old.fingerprint === fingerprint ? old.result : computeEntry(scheme, e);
+      const result = old?.fingerprint === fingerprint ? old.result : computeEntry(s, e);
       results.set(e.bib, { fingerprint, result });
       return result;
-    });
-    const ranked = rankEntries(scheme, entryResults).rows as RankedEntry[];
+    };
+    const ranked = computeStandings(scheme, inputs.entries, kept).rows as RankedEntry[];
     const rows = ranked.map((r) => toRow(r, inputs.people.get(r.bib)!));
     const computed: ComputedEvent = { event, scheme, inputs, ranked, rows };
-    this.cache.set(eventId, { revision: event.revision, schemeText, results, computed });
+    this.cache.set(eventId, { revision: event.revision, results, computed });
     return computed;
   }
 
