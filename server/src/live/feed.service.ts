@@ -1,8 +1,6 @@
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { Server, Socket } from 'socket.io';
-import { DomainError } from '../common/domain-error';
-import { toErrorBody } from '../common/http-error.filter';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { ContestLookup } from '../contests/contest-lookup';
@@ -55,7 +53,7 @@ export class FeedService implements BeforeApplicationShutdown {
   private readonly lastQueued = new Map<number, number>();
   private readonly busy = new BusyGauge();
   /** per contest, the watchers whose snapshot is queued but not yet built */
-  private readonly waiting = new Map<number, Socket[]>();
+  private readonly waiting = new Map<number, { socket: Socket; resolve: () => void; reject: (e: unknown) => void }[]>();
 
   constructor(
     private readonly config: AppConfig,
@@ -211,27 +209,31 @@ export class FeedService implements BeforeApplicationShutdown {
    */
   async watch(code: string, socket: Socket): Promise<void> {
     const contest = await this.lookup.contest(code);
-    const waiting = this.waiting.get(contest.id);
-    if (waiting) {
-      waiting.push(socket);
-      return;
-    }
-    const batch = [socket];
-    this.waiting.set(contest.id, batch);
-    await this.enqueue(contest.id, async () => {
-      this.waiting.delete(contest.id);
-      const live = batch.filter((s) => s.connected);
-      try {
-        const { room, snapshot } = await this.snapshot(code);
-        for (const s of live) {
-          for (const r of s.rooms) if (r !== s.id && r !== room) void s.leave(r);
-          void s.join(room);
-        }
-        if (live.length && this.server) this.server.local.to(live.map((s) => s.id)).emit(FEED.snapshot, snapshot);
-      } catch (e) {
-        if (!(e instanceof DomainError)) this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-        for (const s of live) s.emit(FEED.error, toErrorBody(e));
+    return new Promise<void>((resolve, reject) => {
+      const waiter = { socket, resolve, reject };
+      const waiting = this.waiting.get(contest.id);
+      if (waiting) {
+        waiting.push(waiter);
+        return;
       }
+      const batch = [waiter];
+      this.waiting.set(contest.id, batch);
+      void this.enqueue(contest.id, async () => {
+        this.waiting.delete(contest.id);
+        try {
+          const { room, snapshot } = await this.snapshot(code);
+          const live = batch.map((w) => w.socket).filter((s) => s.connected);
+          for (const s of live) {
+            for (const r of s.rooms) if (r !== s.id && r !== room) void s.leave(r);
+            void s.join(room);
+          }
+          if (live.length && this.server) this.server.local.to(live.map((s) => s.id)).emit(FEED.snapshot, snapshot);
+          for (const w of batch) w.resolve();
+        } catch (e) {
+          // each watcher's own call fails, and the gateway answers it as it answers any other error
+          for (const w of batch) w.reject(e);
+        }
+      });
     });
   }
 
