@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Contest, ContestEvent, Entry, Judge } from '../database/entities';
+import { sqlOne } from '../database/sql';
 
 /** Finds contests, events, entries and judges by their human keys, with a 404 that names what was not found. */
 @Injectable()
@@ -41,6 +42,16 @@ export class ContestLookup {
     const j = await (em?.getRepository(Judge) ?? this.judges).findOneBy({ contestId: contest.id, key });
     if (!j) throw DomainError.notFound(`judge "${key}" not found in contest ${contest.code}`);
     return j;
+  }
+
+  /** An event's human keys and revision by its id, in one statement (null once it is gone). */
+  async eventKeys(eventId: number): Promise<{ contest: string; event: string; revision: number } | null> {
+    const r = await sqlOne<{ contest: string; event: string; revision: number }>(
+      this.events.manager,
+      `SELECT c."code" AS "contest", e."key" AS "event", e."revision" AS "revision" FROM "events" e JOIN "contests" c ON c."id" = e."contestId" WHERE e."id" = ?`,
+      [eventId],
+    );
+    return r ? { ...r, revision: Number(r.revision) } : null;
   }
 
   eventsOf(contest: Contest): Promise<ContestEvent[]> {

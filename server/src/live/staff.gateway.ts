@@ -8,8 +8,7 @@ import { DomainError } from '../common/domain-error';
 import { toErrorBody } from '../common/http-error.filter';
 import { STAFF, STAFF_NAMESPACE, type StaffEventChanged, type StaffWatchRequest } from '../contracts/staff';
 import { AppConfig } from '../config/config';
-import { sqlOne } from '../database/sql';
-import { Transactor } from '../database/transactor';
+import { ContestLookup } from '../contests/contest-lookup';
 import { RESULTS_CHANGED, type ResultsChanged } from './results-changed';
 
 const roomOf = (eventId: number) => `staff-event:${eventId}`;
@@ -28,7 +27,7 @@ export class StaffGateway implements OnGatewayInit {
   constructor(
     private readonly auth: AuthService,
     private readonly chief: ChiefService,
-    private readonly tx: Transactor,
+    private readonly lookup: ContestLookup,
     private readonly config: AppConfig,
   ) {}
 
@@ -69,12 +68,8 @@ export class StaffGateway implements OnGatewayInit {
   }
 
   private async notify(eventId: number): Promise<void> {
-    const row = await sqlOne<{ code: string; key: string; revision: number }>(
-      this.tx.manager,
-      `SELECT c."code" AS "code", e."key" AS "key", e."revision" AS "revision" FROM "events" e JOIN "contests" c ON c."id" = e."contestId" WHERE e."id" = ?`,
-      [eventId],
-    );
-    if (!row || !this.server) return;
-    this.server.to(roomOf(eventId)).emit(STAFF.changed, { contest: row.code, event: row.key, revision: Number(row.revision) } satisfies StaffEventChanged);
+    const keys = await this.lookup.eventKeys(eventId);
+    if (!keys || !this.server) return;
+    this.server.to(roomOf(eventId)).emit(STAFF.changed, keys satisfies StaffEventChanged);
   }
 }
