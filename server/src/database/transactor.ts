@@ -59,11 +59,6 @@ export class Transactor {
   }
 
   private async commitBatch(batch: Unit[]): Promise<void> {
-    if (batch.length === 1) {
-      const [unit] = batch;
-      await this.dataSource.transaction(unit.work).then(unit.resolve, unit.reject);
-      return;
-    }
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       await this.dataSource.transaction(async (em) => {
