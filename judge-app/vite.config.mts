@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // Served by the server at /judge/; in development the API is proxied to it.
@@ -9,6 +10,8 @@ export default defineConfig({
   base: '/judge/',
   plugins: [
     svelte(),
+    // tablets load the app cold over venue Wi-Fi: the server sends these precompressed files
+    compression({ algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })], include: /\.(js|css|html|svg)$/, threshold: 512 }),
     VitePWA({
       // Registered by the app itself (src/lib/service-worker.ts), so no extra client library ships.
       injectRegister: false,

@@ -62,7 +62,7 @@ if (suites.includes('server')) {
   if (!pg) failed++;
   else {
     try {
-      runSuite('server on PostgreSQL', join(root, 'server'), ['test/api', 'test/socket', 'test/durability/concurrency.spec.ts'], { TEST_DATABASE_URL: pg.url });
+      runSuite('server on PostgreSQL', join(root, 'server'), ['test/api', 'test/socket', 'test/security', 'test/durability/concurrency.spec.ts'], { TEST_DATABASE_URL: pg.url });
     } finally {
       pg.stop();
     }

@@ -1,10 +1,14 @@
+import * as flood from './flood.bench';
 import * as liveFeed from './live-feed.bench';
+import * as phoneLoad from './phone-first-load';
 import * as scoring from './scoring.bench';
 
 /** Benchmarks in the order they run; `npm run bench -- scoring` runs only the named ones. */
 const BENCHES: readonly { readonly name: string; readonly run: () => Promise<void> }[] = [
   { name: 'scoring', run: scoring.run },
   { name: 'live-feed', run: liveFeed.run },
+  { name: 'flood', run: flood.run },
+  { name: 'phone-load', run: phoneLoad.run },
 ];
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditService } from './audit/audit.service';
@@ -8,13 +8,17 @@ import { BoardService } from './board/board.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LoginAudit } from './auth/login-audit';
 import { LoginThrottle } from './auth/login-throttle';
 import { OrganizerPassword } from './auth/organizer-password';
 import { ServerKey } from './auth/server-key';
+import { SessionController } from './auth/session.controller';
+import { SessionsService } from './auth/sessions.service';
 import { ChiefDeskService } from './chief/chief-desk.service';
 import { ChiefController } from './chief/chief.controller';
 import { ChiefService } from './chief/chief.service';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { RequestInputPipe } from './common/request-input.pipe';
 import { AppConfig } from './config/config';
 import { ContestLookup } from './contests/contest-lookup';
 import { ContestsController } from './contests/contests.controller';
@@ -29,6 +33,7 @@ import { FeedService } from './live/feed.service';
 import { ImporterService } from './importer/importer.service';
 import { SchemeCache } from './contests/scheme-cache';
 import { StationDrawService } from './contests/station-draw.service';
+import { FeedLogRepository } from './live/feed-log.repository';
 import { FeedStateRepository } from './live/feed-state.repository';
 import { LiveGateway } from './live/live.gateway';
 import { StaffGateway } from './live/staff.gateway';
@@ -50,16 +55,19 @@ export class AppModule {
         TypeOrmModule.forFeature(ENTITIES),
         EventEmitterModule.forRoot(),
       ],
-      controllers: [HealthController, AuthController, ContestsController, SheetsController, ChiefController, StandingsController, BoardController, ExportsController],
+      controllers: [HealthController, AuthController, SessionController, ContestsController, SheetsController, ChiefController, StandingsController, BoardController, ExportsController],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_PIPE, useClass: RequestInputPipe },
         { provide: APP_GUARD, useClass: AuthGuard },
         Transactor,
         ServerKey,
         LoginThrottle,
+        LoginAudit,
         OrganizerPassword,
         AuthService,
+        SessionsService,
         AuditService,
         ContestLookup,
         ContestsService,
@@ -71,6 +79,7 @@ export class AppModule {
         EventInputsRepository,
         StandingsService,
         FeedStateRepository,
+        FeedLogRepository,
         FeedService,
         BoardService,
         ExportsService,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.factory';
 import { OrganizerPassword } from './auth/organizer-password';
 import { AppConfig, ConfigError } from './config/config';
@@ -7,24 +8,22 @@ import { DemoSeeder } from './demo/demo.seeder';
 import { FeedService } from './live/feed.service';
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = new AppConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(2);
-    }
-    throw e;
-  }
+  const config = new AppConfig(process.env);
   const app = await createApp(config);
   const seeded = config.demo !== '0' ? await app.get(DemoSeeder).seedIfEmpty() : null;
   await app.listen(config.port, config.host);
   await app.get(FeedService).reconcileAll();
   if (config.demo === 'live') app.get(DemoSeeder).startLiveJudges();
 
-  const base = `http://localhost:${config.port}`;
-  const password = app.get(OrganizerPassword).generated;
+  // the port actually bound, which PORT=0 leaves to the system
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const base = `${config.tls ? 'https' : 'http'}://localhost:${port}`;
+  const organizer = app.get(OrganizerPassword);
+  // A generated password is shown only to a person at a terminal. Output that goes anywhere
+  // else (a service's journal, a container log, a file) must not hold it: it goes to a file
+  // only the server's user can read, and the log says where.
+  const showHere = organizer.generated !== null && process.stdout.isTTY === true && config.logLevel !== 'silent';
+  const passwordFile = organizer.generated !== null && !showHere ? organizer.writeFile() : null;
   const lines = [
     '',
     'SkillScore is running.',
@@ -33,16 +32,27 @@ async function main(): Promise<void> {
     `  Judge tablets:           ${base}/judge/${seeded ? `?contest=${seeded.code}` : ''}`,
     `  Organizer console:       ${base}/judge/admin.html`,
     `  API:                     ${base}/api/  (docs/api.md)`,
-    password
-      ? `  Organizer password:      ${password}   (generated now and shown only once; set ORGANIZER_PASSWORD to choose one)`
-      : `  Organizer password:      ${config.organizerPassword ? 'from ORGANIZER_PASSWORD' : 'as generated on the first start'}`,
+    passwordFile
+      ? `  Organizer password:      generated now, in ${passwordFile} (readable only by this user; delete it once noted)`
+      : showHere
+        ? '  Organizer password:      generated now, shown below only this once (set ORGANIZER_PASSWORD to choose one)'
+        : `  Organizer password:      ${config.organizerPassword ? 'from ORGANIZER_PASSWORD' : 'as generated on the first start, or as last changed in the console'}`,
   ];
   if (seeded) lines.push(`  Demo contest ${seeded.code}: judges' PINs are in ${seeded.pinsFile}`);
   lines.push('');
-  new Logger('start').log(lines.join('\n'));
+  const log = new Logger('start');
+  log.log(lines.join('\n'));
+  // below LOG_LEVEL=log the banner is not printed, but where the password went still must be
+  if (passwordFile && config.logLevel === 'warn') log.warn(`the organizer password was generated and written to ${passwordFile}`);
+  // straight to the terminal, whatever LOG_LEVEL lets through, and never through the logger
+  if (showHere) process.stdout.write(`\n  Organizer password:  ${organizer.generated}\n\n`);
 }
 
 void main().catch((e: unknown) => {
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exit(2);
+  }
   console.error(e);
   process.exit(1);
 });

@@ -12,6 +12,7 @@ import { Outbox } from './outbox/outbox';
 import { MemoryOutboxStore, OutboxStore, type OutboxStorage } from './outbox/outbox-store';
 import type { OutboxRecord, SheetSubmission } from './outbox/types';
 import { Router, type Route } from './router.svelte';
+import { readCardLink, withoutCardLink } from './session/card-link';
 import { Session } from './session/session.svelte';
 
 /** The judge tablet: session, routes, the outbox and the events' boards, wired together. */
@@ -27,6 +28,8 @@ export class JudgeApp {
   /** IndexedDB could not be opened: sheets live in memory only while the page is open */
   volatile = $state(false);
   started = $state(false);
+  /** a judge card's sign-in, held in memory until the login screen uses it; never stored */
+  cardSignIn = $state<{ contest: string; judge: string; pin: string } | null>(null);
   /** ticks every second, for countdowns to the next attempt */
   now = $state(Date.now());
   private outbox: Outbox | null = null;
@@ -51,11 +54,15 @@ export class JudgeApp {
   });
 
   async start(): Promise<void> {
-    const qrContest = new URLSearchParams(location.search).get('contest')?.trim();
-    if (qrContest) {
-      this.session.preferContest(qrContest);
-      // The code is remembered; drop it from the address so a reload does not sign anyone out.
-      history.replaceState(history.state, '', location.pathname + location.hash);
+    const card = readCardLink(location.search, location.hash);
+    if (card) {
+      // Out of the address bar and the history at once: the PIN must not be left for the next
+      // person at this tablet, and a reload must not sign anyone out.
+      history.replaceState(history.state, '', withoutCardLink(location.pathname, location.hash));
+      const before = this.session.token;
+      this.session.preferContest(card.contest, card.judge);
+      if (before && this.session.token !== before) this.revoke(before);
+      if (card.judge && card.pin && !this.session.data) this.cardSignIn = { contest: card.contest, judge: card.judge, pin: card.pin };
     }
     i18n.set(i18n.locale);
 
@@ -120,9 +127,19 @@ export class JudgeApp {
   }
 
   signOut(): void {
+    const token = this.session.token;
     this.session.signOut('signedOut');
     this.outbox?.setScope(null);
     this.router.go({ name: 'login' }, true);
+    if (token) this.revoke(token);
+  }
+
+  /**
+   * Ends the token on the server too, so the next person at a shared tablet finds no live login.
+   * The tablet signs out at once either way: with no network the token simply lives out its hours.
+   */
+  private revoke(token: string): void {
+    this.api.logout(token).catch(() => undefined);
   }
 
   /** A 401 from anywhere: back to the login with a reason; unsent sheets wait on the tablet. */

@@ -6,7 +6,8 @@ export function row(bib: string, rank: number | null, total: number, extra: Part
     bib,
     name: `选手${bib}`,
     organization: '广安市总工会',
-    station: bib.replace(/\D/g, '').padStart(2, '0'),
+    // public rows name no station while marking is open
+    station: null,
     total,
     parts: { design: total },
     deductions: 0,
@@ -21,6 +22,7 @@ export function standings(event: string, rows: StandingsRow[], extra: Partial<Ev
   return { contest: 'BG2024', event, seq: 0, final: false, frozen: false, rows, ...extra };
 }
 
+/** A snapshot whose events' latest message is the snapshot's seq, unless an event says otherwise. */
 export function snapshot(seq: number, events: EventStandings[], contest = 'BG2024'): FeedSnapshot {
-  return { seq, contest, events };
+  return { seq, contest, events: events.map((e) => ({ last: seq, ...e })) };
 }

@@ -19,7 +19,6 @@ export class AuthController {
   @Post('judge')
   @HttpCode(200)
   judge(@Body() body: unknown, @Req() req: Request) {
-    const { contest, pin } = parseBody(judgeLoginSchema, body);
-    return this.auth.loginJudge(contest, pin, sourceOf(req));
+    return this.auth.loginJudge(parseBody(judgeLoginSchema, body), sourceOf(req));
   }
 }

@@ -23,9 +23,7 @@ export class AuthGuard implements CanActivate {
     const audience = this.reflector.getAllAndOverride<Audience | undefined>(AUDIENCE, [ctx.getHandler(), ctx.getClass()]);
     if (!audience) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const principal = await this.auth.verify(token);
+    const principal = await this.auth.verify(bearerOf(req));
     if (audience === 'organizer' && principal.kind !== 'organizer') throw DomainError.forbidden('organizer login required');
     if (audience === 'judge' && principal.kind !== 'judge') throw DomainError.forbidden('judge login required');
     req.principal = principal;
@@ -39,6 +37,20 @@ export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): 
   return p;
 });
 
+/** The bearer token of a request, if it sends one. */
+export function bearerOf(req: Pick<Request, 'headers'>): string | undefined {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
+}
+
+/**
+ * The address a request comes from, for counting failed logins. Express works it out under
+ * TRUST_PROXY: the socket's peer when no proxy is trusted, otherwise the first address in
+ * X-Forwarded-For (from the right) that no trusted proxy wrote — never the left-most entry,
+ * which the client writes itself. IPv4 peers of a dual-stack socket lose their ::ffff: prefix
+ * so one device counts as one source whichever way it connected.
+ */
 export function sourceOf(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  return ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip;
 }

@@ -6,11 +6,20 @@ import { AppConfig } from '../config/config';
 import type { JudgeLoginResponse, OrganizerLoginResponse } from '../contracts/sheets';
 import { AuthToken, Contest, ContestEvent, Judge } from '../database/entities';
 import { sqlOne } from '../database/sql';
+import { Transactor } from '../database/transactor';
 import { assignmentsOf } from '../domain/scoring/scheme';
+import { LoginAudit, type LoginRecord } from './login-audit';
 import { LoginThrottle } from './login-throttle';
 import { OrganizerPassword } from './organizer-password';
 import type { Principal } from './principal';
-import { hashPin, newToken, sha256 } from './secrets';
+import { hashPinAsync, newToken, sameHash, sha256 } from './secrets';
+
+/** A judge's login: the contest code, the PIN, and the judge's key when the tablet names it (the card's QR code does). */
+export interface JudgeCredentials {
+  contest: string;
+  pin: string;
+  judge?: string;
+}
 
 @Injectable()
 export class AuthService {
@@ -18,6 +27,8 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly throttle: LoginThrottle,
     private readonly password: OrganizerPassword,
+    private readonly tx: Transactor,
+    private readonly loginAudit: LoginAudit,
     @InjectRepository(AuthToken) private readonly tokens: Repository<AuthToken>,
     @InjectRepository(Contest) private readonly contests: Repository<Contest>,
     @InjectRepository(Judge) private readonly judges: Repository<Judge>,
@@ -25,24 +36,34 @@ export class AuthService {
   ) {}
 
   async loginOrganizer(password: string, source: string): Promise<OrganizerLoginResponse> {
-    this.throttle.assertAllowed(source, 'organizer');
-    if (!(await this.password.matches(password))) {
-      this.throttle.fail(source, 'organizer');
+    await this.throttle.guard({ kind: 'organizer', source }, async () => {
+      if (await this.password.matches(password)) return;
+      await this.loginAudit.failed({ contestId: null, actor: 'anonymous', source, reason: 'wrong organizer password' });
       throw DomainError.unauthenticated('wrong organizer password');
-    }
-    return this.issue({ kind: 'organizer', contestId: null, judgeId: null }, this.config.organizerTokenMs);
+    });
+    return this.issue({ kind: 'organizer', contestId: null, judgeId: null }, this.config.organizerTokenMs, { contestId: null, actor: 'organizer', source });
   }
 
-  async loginJudge(code: string, pin: string, source: string): Promise<JudgeLoginResponse> {
-    const target = `contest:${code.toUpperCase()}`;
-    this.throttle.assertAllowed(source, target);
-    const contest = await this.contests.createQueryBuilder('c').where('UPPER(c.code) = :code', { code: code.toUpperCase() }).getOne();
-    const judge = contest ? await this.judges.findOneBy({ contestId: contest.id, pinHash: hashPin(pin, contest.pinSalt) }) : null;
-    if (!contest || !judge) {
-      this.throttle.fail(source, target);
-      throw DomainError.unauthenticated('wrong contest code or PIN');
-    }
-    const token = await this.issue({ kind: 'judge', contestId: contest.id, judgeId: judge.id }, this.config.judgeTokenMs);
+  async loginJudge(credentials: JudgeCredentials, source: string): Promise<JudgeLoginResponse> {
+    const code = credentials.contest.toUpperCase();
+    const named = credentials.judge;
+    const attempt = named === undefined ? ({ kind: 'pin', source, contest: code } as const) : ({ kind: 'named', source, contest: code, judge: named } as const);
+    const { contest, judge } = await this.throttle.guard(attempt, async () => {
+      const contest = await this.contests.createQueryBuilder('c').where('UPPER(c.code) = :code', { code }).getOne();
+      const found = contest ? await this.judgeWithPin(contest, credentials.pin, named) : { judge: null, reason: 'unknown contest' };
+      if (!contest || !found.judge) {
+        await this.loginAudit.failed({ contestId: contest?.id ?? null, actor: 'anonymous', judge: named ?? null, source, contest: contest ? undefined : code, reason: found.reason });
+        throw DomainError.unauthenticated(named === undefined ? 'wrong contest code or PIN' : 'wrong contest code, judge key or PIN');
+      }
+      return { contest, judge: found.judge };
+    });
+    const token = await this.issue({ kind: 'judge', contestId: contest.id, judgeId: judge.id }, this.config.judgeTokenMs, {
+      contestId: contest.id,
+      actor: `judge:${judge.key}`,
+      judge: judge.key,
+      source,
+      named: named !== undefined,
+    });
     const events = (await this.events.find({ where: { contestId: contest.id }, order: { position: 'ASC' } }))
       .map((e) => {
         const chief = e.scheme.chiefJudge === judge.key;
@@ -53,11 +74,33 @@ export class AuthService {
     return { ...token, judge: { key: judge.key, name: judge.name }, events, contest: { code: contest.code, title: contest.title } };
   }
 
-  private async issue(who: Pick<AuthToken, 'kind' | 'contestId' | 'judgeId'>, ttlMs: number): Promise<{ token: string; expiresAt: string }> {
+  /**
+   * The judge the PIN belongs to: with a judge key, that judge's PIN alone is compared; without
+   * one, the PIN is looked up among all the contest's judges (one hash: the salt is the contest's).
+   */
+  private async judgeWithPin(contest: Contest, pin: string, key: string | undefined): Promise<{ judge: Judge | null; reason: string }> {
+    if (key === undefined) {
+      const judge = await this.judges.findOneBy({ contestId: contest.id, pinHash: await hashPinAsync(pin, contest.pinSalt) });
+      return { judge, reason: 'wrong PIN' };
+    }
+    const judge = await this.judges.findOneBy({ contestId: contest.id, key });
+    if (!judge) return { judge: null, reason: 'unknown judge' };
+    return sameHash(await hashPinAsync(pin, contest.pinSalt), judge.pinHash) ? { judge, reason: '' } : { judge: null, reason: 'wrong PIN' };
+  }
+
+  /** A new token and the login's audit record, committed together. */
+  private async issue(
+    who: Pick<AuthToken, 'kind' | 'contestId' | 'judgeId'>,
+    ttlMs: number,
+    audit: LoginRecord,
+  ): Promise<{ token: string; expiresAt: string }> {
     const token = newToken();
     const now = Date.now();
     const expiresAt = new Date(now + ttlMs).toISOString();
-    await this.tokens.insert({ ...who, tokenHash: sha256(token), expiresAt, createdAt: new Date(now).toISOString() });
+    await this.tx.run(async (em) => {
+      await em.insert(AuthToken, { ...who, tokenHash: sha256(token), expiresAt, createdAt: new Date(now).toISOString() });
+      await this.loginAudit.succeeded(em, audit);
+    });
     if (Math.random() < 0.01) await this.tokens.delete({ expiresAt: LessThan(new Date(now).toISOString()) });
     return { token, expiresAt };
   }

@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { promisify } from 'node:util';
+
+// on libuv's thread pool: a login's hash (about 12 ms for a PIN, 40 ms for the organizer password) must not stall the marks of everyone else
+const scryptAsync = promisify(scrypt) as (password: string, salt: string, keylen: number, options: ScryptOptions) => Promise<Buffer>;
+
+const PIN_COST: ScryptOptions = { N: 4096 };
+const PASSWORD_COST: ScryptOptions = { N: 16384 };
 
 export function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
@@ -25,16 +32,28 @@ export function newPin(taken: ReadonlySet<string>): string {
  * judge up by hash; the throttle on failed logins, not the hash, is what stops guessing.
  */
 export function hashPin(pin: string, salt: string): string {
-  return scryptSync(pin, salt, 32, { N: 4096 }).toString('hex');
+  return scryptSync(pin, salt, 32, PIN_COST).toString('hex');
+}
+
+/** hashPin off the event loop, for logins; the same output. */
+export async function hashPinAsync(pin: string, salt: string): Promise<string> {
+  return (await scryptAsync(pin, salt, 32, PIN_COST)).toString('hex');
+}
+
+/** Two hex hashes compared in constant time. */
+export function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
 export function hashPassword(password: string, salt = newSalt()): string {
-  return `${salt}:${scryptSync(password, salt, 32, { N: 16384 }).toString('hex')}`;
+  return `${salt}:${scryptSync(password, salt, 32, PASSWORD_COST).toString('hex')}`;
 }
 
-export function passwordMatches(password: string, stored: string): boolean {
+export async function passwordMatches(password: string, stored: string): Promise<boolean> {
   const [salt, hash] = stored.split(':');
-  const got = scryptSync(password, salt, 32, { N: 16384 });
+  const got = await scryptAsync(password, salt, 32, PASSWORD_COST);
   const want = Buffer.from(hash, 'hex');
   return got.length === want.length && timingSafeEqual(got, want);
 }

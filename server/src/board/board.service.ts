@@ -60,11 +60,16 @@ export class BoardService {
     return this.change(code, eventKey, who, 'board.mode', (e) => (e.boardMode === mode ? null : { boardMode: mode as BoardMode }));
   }
 
-  freeze(code: string, eventKey: string, who: Principal): Promise<BoardState> {
-    return this.change(code, eventKey, who, 'board.freeze', (e) => {
-      if (e.frozen) throw DomainError.conflict(`the board of event ${eventKey} is already frozen`);
-      return { frozen: true, revealed: 0 };
+  /** Freezes the public board of an event: what the public sees now is captured in the same transaction (FeedService.freeze). */
+  async freeze(code: string, eventKey: string, who: Principal): Promise<BoardState> {
+    const { contest, event } = await this.lookup.contestEvent(code, eventKey);
+    await this.feed.freeze(contest.id, event.id, async (em, fresh) => {
+      if (fresh.frozen) throw DomainError.conflict(`the board of event ${eventKey} is already frozen`);
+      const patch = { frozen: true, revealed: 0 };
+      await em.getRepository(ContestEvent).update({ id: event.id }, patch);
+      await this.audit.record(em, { contestId: contest.id, actor: actorOf(who), action: 'board.freeze', event: eventKey, before: { frozen: false, revealed: fresh.revealed }, after: patch });
     });
+    return this.state(code, eventKey);
   }
 
   unfreeze(code: string, eventKey: string, who: Principal): Promise<BoardState> {
@@ -80,15 +85,17 @@ export class BoardService {
     const { contest, event } = await this.lookup.contestEvent(code, eventKey);
     if (!event.frozen) throw DomainError.conflict(`freeze the board of event ${eventKey} before revealing it`);
     const tiers = (event.scheme.awards ?? []).map((a) => a.name);
-    const step = await this.feed.reveal(contest.id, event.id, (live, revealed) => {
-      const groups = revealGroups(live, tiers);
-      const next = nextRevealStep(groups, revealed, by);
-      return next ? { ...next, total: revealTotal(groups) } : null;
-    });
-    if (!step) throw DomainError.conflict(`every result of event ${eventKey} is already revealed`);
-    await this.tx.run((em) =>
-      this.audit.record(em, { contestId: contest.id, actor: actorOf(who), action: 'board.reveal', event: eventKey, after: { award: step.award, bibs: step.bibs, revealed: step.revealed } }),
+    const step = await this.feed.reveal(
+      contest.id,
+      event.id,
+      (live, revealed) => {
+        const groups = revealGroups(live, tiers);
+        const next = nextRevealStep(groups, revealed, by);
+        return next ? { ...next, total: revealTotal(groups) } : null;
+      },
+      (em, s) => this.audit.record(em, { contestId: contest.id, actor: actorOf(who), action: 'board.reveal', event: eventKey, after: { award: s.award, bibs: s.bibs, revealed: s.revealed } }),
     );
+    if (!step) throw DomainError.conflict(`every result of event ${eventKey} is already revealed`);
     return this.state(code, eventKey, { award: step.award, bibs: step.bibs });
   }
 }

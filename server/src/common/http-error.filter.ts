@@ -19,7 +19,39 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 }
 
+/** The longest stretch of someone's input an error repeats, and the longest message. */
+export const ECHO_MAX = 64;
+export const MESSAGE_MAX = 4000;
+// quoted values are taken pair by pair from the left, so the text between two of them is never mistaken for one
+const QUOTED = /"([^"]*)"/g;
+const LONG_RUN = new RegExp(`[^\\s"]{${ECHO_MAX + 1},}`, 'g');
+
+/**
+ * Messages name the value they refuse (`contest "X" not found`), so a 900 KB key would come back
+ * whole. Cut here, once for every error, REST and socket alike: a quoted value or an unbroken run
+ * of characters longer than ECHO_MAX — no word of a message is that long — keeps its first
+ * ECHO_MAX characters and an ellipsis, and the whole message at most MESSAGE_MAX.
+ */
+export function clipEcho(text: string): string {
+  const cut = (s: string) => `${s.slice(0, ECHO_MAX)}…`;
+  const out = text.replace(QUOTED, (quoted, inner: string) => (inner.length > ECHO_MAX ? `"${cut(inner)}"` : quoted)).replace(LONG_RUN, cut);
+  return out.length > MESSAGE_MAX ? `${out.slice(0, MESSAGE_MAX)}…` : out;
+}
+
+function clipped(body: ErrorBody): ErrorBody {
+  const { problems, ...rest } = body;
+  return {
+    ...rest,
+    message: clipEcho(body.message),
+    ...(problems ? { problems: problems.map((p) => ({ path: clipEcho(p.path), message: clipEcho(p.message) })) } : {}),
+  };
+}
+
 export function toErrorBody(exception: unknown): ErrorBody {
+  return clipped(errorBodyOf(exception));
+}
+
+function errorBodyOf(exception: unknown): ErrorBody {
   if (exception instanceof DomainError) {
     const { status, error } = HTTP_STATUS[exception.code];
     return { statusCode: status, error, message: exception.message, ...(exception.problems ? { problems: exception.problems } : {}) };

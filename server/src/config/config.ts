@@ -1,5 +1,14 @@
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ORGANIZER_PASSWORD_MAX, ORGANIZER_PASSWORD_MIN } from '../contracts/session-limits';
+import { parseSecretKey, parseTrustProxy, type TrustProxy } from './config-values';
+
+export interface TlsFiles {
+  cert: Buffer;
+  key: Buffer;
+}
 
 /** Environment read and validated once at start; everything else asks this object. */
 const envSchema = z.object({
@@ -10,13 +19,23 @@ const envSchema = z.object({
     .default('sqlite:./data/scoring.sqlite')
     .refine((v) => v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v), 'must be sqlite:PATH or postgres://…'),
   REDIS_URL: z.string().optional(),
-  ORGANIZER_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  // the login accepts at most 200 characters, so a longer one could never be typed in
+  ORGANIZER_PASSWORD: z
+    .string()
+    .min(ORGANIZER_PASSWORD_MIN, `must be at least ${ORGANIZER_PASSWORD_MIN} characters`)
+    .max(ORGANIZER_PASSWORD_MAX, `must be at most ${ORGANIZER_PASSWORD_MAX} characters`)
+    .optional(),
   DEMO: z.enum(['0', '1', 'live']).default('0'),
   /** hours a judge's login lasts: a competition day */
   JUDGE_TOKEN_HOURS: z.coerce.number().positive().max(24 * 14).default(18),
   ORGANIZER_TOKEN_HOURS: z.coerce.number().positive().max(24 * 14).default(12),
-  /** trust X-Forwarded-For from a reverse proxy when telling login sources apart */
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** which reverse proxies' X-Forwarded-For to believe when telling login sources apart */
+  TRUST_PROXY: z.string().optional().transform(parseTrustProxy),
+  /** the key that seals judges' PINs: 64 hex characters, or a passphrase the key is derived from */
+  SECRET_KEY: z.string().optional().transform(parseSecretKey),
+  /** PEM files: with both set the server speaks HTTPS (and socket.io over it) on PORT */
+  TLS_CERT: z.string().optional(),
+  TLS_KEY: z.string().optional(),
   /** where the built apps are; defaults to the monorepo's dist folders */
   JUDGE_APP_DIR: z.string().optional(),
   SCOREBOARD_DIR: z.string().optional(),
@@ -24,7 +43,14 @@ const envSchema = z.object({
   FEED_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(40),
   /** the longest the live feed waits while the process is busy (the contract allows a second from change to update) */
   FEED_MAX_COALESCE_MS: z.coerce.number().int().min(0).max(800).default(250),
+  /** open socket.io connections one client address may hold; a venue's phones behind one NAT share an address */
+  FEED_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'silent']).default('log'),
+}).superRefine((e, ctx) => {
+  if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) {
+    const missing = e.TLS_CERT ? 'TLS_KEY' : 'TLS_CERT';
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'TLS_CERT and TLS_KEY go together: set both (HTTPS) or neither (HTTP)' });
+  }
 });
 
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -38,11 +64,17 @@ export class AppConfig {
   readonly demo: '0' | '1' | 'live';
   readonly judgeTokenMs: number;
   readonly organizerTokenMs: number;
-  readonly trustProxy: boolean;
+  /** Express's `trust proxy`: false, a hop count, or the proxies' addresses — never `true` */
+  readonly trustProxy: TrustProxy;
+  /** 32 bytes from SECRET_KEY, or undefined to use the key file beside the database */
+  readonly secretKey: Buffer | undefined;
+  /** certificate and key read from TLS_CERT / TLS_KEY, or undefined for plain HTTP */
+  readonly tls: TlsFiles | undefined;
   readonly judgeAppDir: string;
   readonly scoreboardDir: string;
   readonly feedCoalesceMs: number;
   readonly feedMaxCoalesceMs: number;
+  readonly feedMaxConnectionsPerAddress: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug' | 'silent';
   /** a data folder beside an SQLite file, for files the server keeps (secret key) */
   readonly dataDir: string;
@@ -64,12 +96,15 @@ export class AppConfig {
     this.demo = e.DEMO;
     this.judgeTokenMs = e.JUDGE_TOKEN_HOURS * 3_600_000;
     this.organizerTokenMs = e.ORGANIZER_TOKEN_HOURS * 3_600_000;
-    this.trustProxy = e.TRUST_PROXY === '1';
+    this.trustProxy = e.TRUST_PROXY;
+    this.secretKey = e.SECRET_KEY;
+    this.tls = e.TLS_CERT && e.TLS_KEY ? readTls(e.TLS_CERT, e.TLS_KEY) : undefined;
     const root = resolve(__dirname, '..', '..', '..');
     this.judgeAppDir = e.JUDGE_APP_DIR ?? resolve(root, 'judge-app', 'dist');
     this.scoreboardDir = e.SCOREBOARD_DIR ?? resolve(root, 'scoreboard', 'dist');
     this.feedCoalesceMs = e.FEED_COALESCE_MS;
     this.feedMaxCoalesceMs = Math.max(e.FEED_COALESCE_MS, e.FEED_MAX_COALESCE_MS);
+    this.feedMaxConnectionsPerAddress = e.FEED_MAX_CONNECTIONS_PER_ADDRESS;
     this.logLevel = e.LOG_LEVEL;
     this.dataDir =
       this.database.kind === 'sqlite' && this.database.path !== ':memory:'
@@ -79,3 +114,30 @@ export class AppConfig {
 }
 
 export class ConfigError extends Error {}
+
+/** Reads and checks the PEM files now, so a wrong path stops the start instead of the first connection. */
+function readTls(certPath: string, keyPath: string): TlsFiles {
+  const read = (name: string, path: string): Buffer => {
+    try {
+      return readFileSync(path);
+    } catch (e) {
+      throw new ConfigError(`Invalid configuration:\n  ${name}: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+  };
+  const cert = read('TLS_CERT', certPath);
+  const key = read('TLS_KEY', keyPath);
+  let x509: X509Certificate;
+  try {
+    x509 = new X509Certificate(cert);
+  } catch {
+    throw new ConfigError(`Invalid configuration:\n  TLS_CERT: ${certPath} is not a PEM certificate`);
+  }
+  let privateKey: ReturnType<typeof createPrivateKey>;
+  try {
+    privateKey = createPrivateKey(key);
+  } catch {
+    throw new ConfigError(`Invalid configuration:\n  TLS_KEY: ${keyPath} is not a PEM private key (an encrypted key is not supported)`);
+  }
+  if (!x509.checkPrivateKey(privateKey)) throw new ConfigError(`Invalid configuration:\n  TLS_KEY: ${keyPath} is not the key of the certificate in TLS_CERT`);
+  return { cert, key };
+}

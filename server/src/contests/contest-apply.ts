@@ -17,11 +17,17 @@ export function editState(s: ContestSnapshot): EditState {
   for (const list of s.marks.values()) for (const m of list) judgesWithMarks.add(keyOfJudge.get(m.judgeId) ?? '');
   const bibsMarked = new Set<string>();
   for (const [eventId, entries] of s.entries) if (s.marked.has(eventId)) for (const x of entries) bibsMarked.add(x.bib);
+  const bibsFinal = new Map<string, string[]>();
+  for (const ev of s.events) {
+    if (!ev.final) continue;
+    for (const x of s.entries.get(ev.id) ?? []) bibsFinal.set(x.bib, [...(bibsFinal.get(x.bib) ?? []), ev.key]);
+  }
   return {
     marked: new Set([...s.marked].map((id) => keyOfEvent.get(id)!)),
     final: new Set(s.events.filter((e) => e.final).map((e) => e.key)),
     judgesWithMarks,
     bibsMarked,
+    bibsFinal,
   };
 }
 

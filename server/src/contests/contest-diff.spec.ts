@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContestFile } from '../contracts/contest-file';
-import { canonical, diffContest, guardProblems, type EditState } from './contest-diff';
+import { canonical, diffContest, finalizedEventsOf, guardProblems, type EditState } from './contest-diff';
 
 function file(): ContestFile {
   return {
@@ -25,7 +25,8 @@ function file(): ContestFile {
   };
 }
 
-const marked: EditState = { marked: new Set(['e']), final: new Set(), judgesWithMarks: new Set(['J1']), bibsMarked: new Set(['A1']) };
+const marked: EditState = { marked: new Set(['e']), final: new Set(), judgesWithMarks: new Set(['J1']), bibsMarked: new Set(['A1']), bibsFinal: new Map() };
+const final: EditState = { ...marked, final: new Set(['e']), bibsFinal: new Map([['A1', ['e']]]) };
 
 describe('diffContest', () => {
   it('an identical file has no changes', () => {
@@ -63,6 +64,35 @@ describe('diffContest', () => {
     next.judges.splice(0, 1);
     next.events[0].panel = [{ judge: 'J2' }];
     expect(diffContest(file(), next, marked).find((c) => c.what === 'judge J1')?.guard).toBe('marked');
+  });
+
+  it('inside a finalized event every change is refused, even one that alters no result', () => {
+    const next = file();
+    next.events[0].name = 'Renamed';
+    next.events[0].panel.reverse();
+    next.events[0].chiefJudge = 'J2';
+    const changes = diffContest(file(), next, final);
+    expect(changes.map((c) => [c.what, c.guard])).toEqual([
+      ['name', 'final'],
+      ['chiefJudge', 'final'],
+      ['panel', 'final'],
+    ]);
+    expect(finalizedEventsOf(changes)).toEqual(['e']);
+  });
+
+  it('a contestant entered in a finalized event keeps their name and organization until it is reopened', () => {
+    const next = file();
+    next.contestants[0].name = 'y';
+    next.contestants[0].organization = 'p';
+    next.contestants.push({ bib: 'A2', name: 'new', organization: 'o' });
+    const changes = diffContest(file(), next, final);
+    expect(changes.map((c) => [c.what, c.guard])).toEqual([
+      ['contestant A1 name', 'final'],
+      ['contestant A1 organization', 'final'],
+      ['contestant A2', null],
+    ]);
+    expect(finalizedEventsOf(changes)).toEqual(['e']);
+    expect(guardProblems(changes)[0]).toEqual({ path: 'contestants[0].name', message: 'finalized event "e" shows this contestant: reopen it before changing contestant A1 name' });
   });
 
   it('says for each guarded change which field it belongs to and why', () => {

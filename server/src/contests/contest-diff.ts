@@ -6,7 +6,9 @@ import { schemeFromEventFile } from '../domain/scoring/scheme';
  * Why a change may not simply be applied:
  * - `marked`: marking has started, so the change alters results already computed — applied only
  *   when the organizer confirms;
- * - `final`: the event is signed off — the organizer must reopen it first.
+ * - `final`: the event is signed off — the organizer must reopen it first. Every change inside a
+ *   finalized event is guarded so, even one that alters no result (a new name, a panel written in
+ *   another order): final means final. So is a change to a contestant entered in one.
  */
 export type Guard = 'marked' | 'final';
 
@@ -21,6 +23,8 @@ export interface ContestChange {
   before: unknown;
   after: unknown;
   guard: Guard | null;
+  /** for a change outside any one event guarded `final`: the finalized events it would change */
+  finalEvents?: string[];
 }
 
 /** What is stored besides the file: which events are marked or signed off, whose marks exist. */
@@ -33,6 +37,8 @@ export interface EditState {
   judgesWithMarks: ReadonlySet<string>;
   /** bibs with an entry in a marked event */
   bibsMarked: ReadonlySet<string>;
+  /** bib → keys of the finalized events it is entered in */
+  bibsFinal: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Key order does not matter, and neither do fields left out versus written as undefined. */
@@ -99,10 +105,13 @@ export function diffContest(cur: ContestFile, next: ContestFile, state: EditStat
     const o = oldPeople.get(c.bib);
     if (!o) push({ what: `contestant ${c.bib}`, path: `contestants[${i}]`, kind: 'added', before: null, after: c, guard: null });
     else {
-      if (o.name !== c.name) push({ what: `contestant ${c.bib} name`, path: `contestants[${i}].name`, kind: 'changed', before: o.name, after: c.name, guard: null });
+      // a name or organization shows in the signed-off results of every finalized event the contestant is in
+      const finals = state.bibsFinal.get(c.bib) ?? [];
+      const final = finals.length ? { guard: 'final' as const, finalEvents: [...finals] } : null;
+      if (o.name !== c.name) push({ what: `contestant ${c.bib} name`, path: `contestants[${i}].name`, kind: 'changed', before: o.name, after: c.name, ...(final ?? { guard: null }) });
       // team results add members by organization
       if (o.organization !== c.organization) {
-        push({ what: `contestant ${c.bib} organization`, path: `contestants[${i}].organization`, kind: 'changed', before: o.organization, after: c.organization, guard: state.bibsMarked.has(c.bib) ? 'marked' : null });
+        push({ what: `contestant ${c.bib} organization`, path: `contestants[${i}].organization`, kind: 'changed', before: o.organization, after: c.organization, ...(final ?? { guard: state.bibsMarked.has(c.bib) ? 'marked' : null }) });
       }
     }
   });
@@ -119,21 +128,23 @@ export function diffContest(cur: ContestFile, next: ContestFile, state: EditStat
       return;
     }
     const guard = guardOf(ev.key);
-    if (o.name !== ev.name) push({ event: ev.key, what: 'name', path: `${base}.name`, kind: 'changed', before: o.name, after: ev.name, guard: null });
-    if ((o.chiefJudge ?? null) !== (ev.chiefJudge ?? null)) push({ event: ev.key, what: 'chiefJudge', path: `${base}.chiefJudge`, kind: 'changed', before: o.chiefJudge ?? null, after: ev.chiefJudge ?? null, guard: null });
+    // inside a finalized event every change is refused, whether or not it alters a result
+    const plain = guard === 'final' ? 'final' : null;
+    if (o.name !== ev.name) push({ event: ev.key, what: 'name', path: `${base}.name`, kind: 'changed', before: o.name, after: ev.name, guard: plain });
+    if ((o.chiefJudge ?? null) !== (ev.chiefJudge ?? null)) push({ event: ev.key, what: 'chiefJudge', path: `${base}.chiefJudge`, kind: 'changed', before: o.chiefJudge ?? null, after: ev.chiefJudge ?? null, guard: plain });
     const before = resultParts(o);
     const after = resultParts(ev);
     for (const field of SCHEME_FIELDS) {
       if (same(o[field] ?? null, ev[field] ?? null)) continue;
       // a criterion renamed, or the same panel written in another order, changes no result
       const decisive = !same(before[field], after[field]);
-      push({ event: ev.key, what: field, path: `${base}.${field}`, kind: 'changed', before: o[field] ?? null, after: ev[field] ?? null, guard: decisive ? guard : null });
+      push({ event: ev.key, what: field, path: `${base}.${field}`, kind: 'changed', before: o[field] ?? null, after: ev[field] ?? null, guard: decisive ? guard : plain });
     }
     const oldEntries = new Map(o.entries.map((x) => [x.bib, x]));
     const newEntryBibs = new Set(ev.entries.map((x) => x.bib));
     ev.entries.forEach((x, j) => {
       const was = oldEntries.get(x.bib);
-      if (!was) push({ event: ev.key, what: `entry ${x.bib}`, path: `${base}.entries[${j}]`, kind: 'added', before: null, after: x, guard: guard === 'final' ? 'final' : null });
+      if (!was) push({ event: ev.key, what: `entry ${x.bib}`, path: `${base}.entries[${j}]`, kind: 'added', before: null, after: x, guard: plain });
       else if (was.station !== x.station) push({ event: ev.key, what: `entry ${x.bib} station`, path: `${base}.entries[${j}].station`, kind: 'changed', before: was.station, after: x.station, guard });
     });
     for (const x of o.entries) if (!newEntryBibs.has(x.bib)) push({ event: ev.key, what: `entry ${x.bib}`, path: `${base}.entries`, kind: 'removed', before: x, after: null, guard });
@@ -144,6 +155,17 @@ export function diffContest(cur: ContestFile, next: ContestFile, state: EditStat
   return out;
 }
 
+/** The finalized events a set of changes would change, each once, in the order met. */
+export function finalizedEventsOf(changes: readonly ContestChange[]): string[] {
+  const keys = new Set<string>();
+  for (const c of changes) {
+    if (c.guard !== 'final') continue;
+    if (c.event) keys.add(c.event);
+    for (const k of c.finalEvents ?? []) keys.add(k);
+  }
+  return [...keys];
+}
+
 /** Why each guarded change was refused, named by the field of the file it belongs to. */
 export function guardProblems(changes: readonly ContestChange[]): Problem[] {
   return changes
@@ -151,9 +173,12 @@ export function guardProblems(changes: readonly ContestChange[]): Problem[] {
     .map((c) => {
       const where = c.event ? `event "${c.event}"` : 'the contest';
       const act = `${c.kind === 'changed' ? 'changing' : c.kind === 'added' ? 'adding' : 'removing'} ${c.what}`;
+      const finals = c.finalEvents ?? [];
       const message =
         c.guard === 'final'
-          ? `${where} is finalized: reopen it before ${act}`
+          ? finals.length
+            ? `${finals.length === 1 ? `finalized event "${finals[0]}" shows` : `finalized events ${finals.map((k) => `"${k}"`).join(', ')} show`} this contestant: reopen ${finals.length === 1 ? 'it' : 'them'} before ${act}`
+            : `${where} is finalized: reopen it before ${act}`
           : `marking has started in ${where}: ${act} changes results already marked; send "confirm": true to apply it`;
       return { path: c.path, message };
     });

@@ -36,14 +36,14 @@ export class ContestsController {
   /** The whole contest as a contest file, to save or to edit and send back. */
   @Get(':code/file')
   @Requires('organizer')
-  file(@Param('code') code: string) {
-    return this.contests.file(code);
+  file(@Caller() who: Principal, @Param('code') code: string) {
+    return this.contests.file(code, who);
   }
 
   @Get(':code/judges')
   @Requires('organizer')
-  judges(@Param('code') code: string) {
-    return this.contests.judgeCards(code);
+  judges(@Caller() who: Principal, @Param('code') code: string) {
+    return this.contests.judgeCards(code, { who, read: 'judge-list' });
   }
 
   @Post(':code/events/:event/reopen')

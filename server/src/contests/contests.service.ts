@@ -15,11 +15,15 @@ import { validateContestFile } from '../domain/scoring/validate-contest';
 import type { Problem } from '../contracts/errors';
 import { RESULTS_CHANGED } from '../live/results-changed';
 import { applyEdit, editState, planJudges, storedMarkProblems } from './contest-apply';
-import { diffContest, guardProblems, type ContestChange } from './contest-diff';
+import { diffContest, finalizedEventsOf, guardProblems, type ContestChange } from './contest-diff';
+import { finalizedText, lockEvents } from './event-locks';
 import { ContestLookup } from './contest-lookup';
 import { loadSnapshot, snapshotToFile } from './contest-snapshot';
 
 const CHUNK = 400;
+
+/** How judges' PINs left the server: the judge list, the judge cards PDF, the contest file. */
+export type PinRead = 'judge-list' | 'judge-cards' | 'contest-file';
 
 const EDIT_FIELDS = new Set(['confirm', 'reason']);
 
@@ -126,11 +130,16 @@ export class ContestsService {
     return Promise.all(contests.map((c) => this.summary(c.code)));
   }
 
-  /** Judges with their PINs, for the organizer's judge cards. */
-  async judgeCards(code: string): Promise<JudgeCard[]> {
+  /**
+   * Judges with their PINs, for the organizer's judge cards. `reader` is who reads them and how
+   * they leave the server (the judge list or the cards PDF), for the audit record every read of
+   * PINs leaves; `demo` is the demo's simulated judges logging in, which is no person's read.
+   */
+  async judgeCards(code: string, reader: { who: Principal; read: PinRead } | 'demo'): Promise<JudgeCard[]> {
     const contest = await this.lookup.contest(code);
     const judges = await this.tx.manager.getRepository(Judge).find({ where: { contestId: contest.id }, order: { id: 'ASC' } });
     const events = await this.lookup.eventsOf(contest);
+    if (reader !== 'demo') await this.auditPinRead(contest, reader.who, reader.read, judges.map((j) => j.key));
     return judges.map((j) => ({
       key: j.key,
       name: j.name,
@@ -142,10 +151,22 @@ export class ContestsService {
   }
 
   /** The stored contest as a contest file; each judge's PIN only while the server can still read it. */
-  async file(code: string): Promise<ContestFile> {
+  async file(code: string, who: Principal): Promise<ContestFile> {
     const contest = await this.lookup.contest(code);
     const snap = await loadSnapshot(this.tx.manager, contest);
-    return snapshotToFile(snap, (j) => unseal(j.pinSealed, this.serverKey.key));
+    const file = snapshotToFile(snap, (j) => unseal(j.pinSealed, this.serverKey.key));
+    const withPin = file.judges.filter((j) => j.pin !== undefined).map((j) => j.key);
+    if (withPin.length) await this.auditPinRead(contest, who, 'contest-file', withPin);
+    return file;
+  }
+
+  /**
+   * Every read of judges' PINs leaves one audit record naming who read them, how, and whose PINs
+   * (never the PINs), committed before they are sent: a read that cannot be recorded is not answered.
+   */
+  private async auditPinRead(contest: Contest, who: Principal, read: PinRead, judges: string[]): Promise<void> {
+    if (!judges.length) return;
+    await this.tx.run((em) => this.audit.record(em, { contestId: contest.id, actor: actorOf(who), action: 'pins.read', after: { read, judges } }));
   }
 
   /**
@@ -159,17 +180,23 @@ export class ContestsService {
     const contest = await this.lookup.contest(code);
     if (file.code !== contest.code) throw DomainError.invalid([{ path: 'code', message: `the contest code cannot change (this contest is "${contest.code}")` }]);
     const result = await this.tx.run(async (em) => {
-      const snap = await loadSnapshot(em, await this.lookup.contest(code, em));
+      const stored = await this.lookup.contest(code, em);
+      // every event of the contest, under the lock finalize takes: no event turns final between this read and the write
+      await lockEvents(em, (await em.getRepository(ContestEvent).find({ select: { id: true }, where: { contestId: stored.id } })).map((e) => e.id));
+      const snap = await loadSnapshot(em, stored);
       const current = snapshotToFile(snap, (j) => unseal(j.pinSealed, this.serverKey.key));
       const changes = diffContest(current, file, editState(snap));
       const { plan, problems } = planJudges(snap, file, this.serverKey.key);
       const invalid = [...problems, ...storedMarkProblems(snap, file)];
       if (invalid.length) throw DomainError.invalid(invalid);
       const guarded = changes.filter((c) => c.guard);
-      const refused = guarded.filter((c) => c.guard === 'final' || !confirm);
+      const finals = finalizedEventsOf(guarded);
+      // a finalized event refuses even a confirmed change; the other events' changes wait with it, so the edit is all or nothing
+      const refused = finals.length ? guarded.filter((c) => c.guard === 'final') : confirm ? [] : guarded;
       if (refused.length) {
-        const finals = refused.some((c) => c.guard === 'final');
-        const head = finals ? 'a finalized event must be reopened before it can change' : 'marking has started: these changes alter results; send "confirm": true to apply them';
+        const head = finals.length
+          ? `${finalizedText(finals)}; the organizer must reopen ${finals.length === 1 ? 'it' : 'them'} before the contest file can change ${finals.length === 1 ? 'it' : 'them'}`
+          : 'marking has started: these changes alter results; send "confirm": true to apply them';
         throw new DomainError(ErrorCode.Conflict, `${head} (${guardProblems(refused).map((p) => `${p.path}: ${p.message}`).join('; ')})`, guardProblems(refused));
       }
       if (!changes.length) return { changes, touched: [] as number[], plan };
@@ -203,9 +230,12 @@ export class ContestsService {
   async reopenEvent(code: string, eventKey: string, reason: string, by: Principal): Promise<{ event: string; final: boolean }> {
     const { contest, event } = await this.lookup.contestEvent(code, eventKey);
     await this.tx.run(async (em) => {
-      const fresh = await em.getRepository(ContestEvent).findOneByOrFail({ id: event.id });
+      // the lock finalize takes, so a reopen and a finalize of one event take turns
+      const [fresh] = await lockEvents(em, [event.id]);
+      if (!fresh) throw DomainError.notFound(`event "${eventKey}" not found in contest ${code}`);
       if (!fresh.final) throw DomainError.conflict(`event ${eventKey} is not finalized`);
-      await em.getRepository(ContestEvent).update({ id: event.id }, { final: false, revision: fresh.revision + 1 });
+      await em.getRepository(ContestEvent).update({ id: event.id }, { final: false });
+      await em.getRepository(ContestEvent).increment({ id: event.id }, 'revision', 1);
       await this.audit.record(em, { contestId: contest.id, actor: actorOf(by), action: 'event.reopen', event: eventKey, before: { final: true }, after: { final: false }, reason });
     });
     this.bus.emit(RESULTS_CHANGED, { contestId: contest.id, eventId: event.id });

@@ -12,6 +12,7 @@ import { Transactor } from '../database/transactor';
 import { drawStations } from '../domain/scoring/draw';
 import { RESULTS_CHANGED } from '../live/results-changed';
 import { ContestLookup } from './contest-lookup';
+import { lockEvents, refuseFinalized } from './event-locks';
 
 const drawSchema = z.object({ seed: z.string().trim().min(1).max(64).optional() });
 
@@ -30,6 +31,7 @@ export class StationDrawService {
     const seed = given ?? randomBytes(8).toString('hex');
     const { contest, event } = await this.lookup.contestEvent(code, eventKey);
     const result = await this.tx.run(async (em) => {
+      refuseFinalized(await lockEvents(em, [event.id]), 'stations can be drawn');
       const entries = await em.getRepository(Entry).findBy({ eventId: event.id });
       if (!entries.length) throw DomainError.conflict(`event ${eventKey} has no entries to draw`);
       const marked = await em.getRepository(Sheet).createQueryBuilder('s').innerJoin(SheetVersion, 'v', 'v.sheetId = s.id').where('s.entryId IN (:...ids)', { ids: entries.map((e) => e.id) }).getCount();

@@ -7,7 +7,7 @@ export const reopenSheetSchema = z.object({ reason });
 export type ReopenSheetBody = z.infer<typeof reopenSheetSchema>;
 
 export const deductionSchema = z.object({
-  station: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1, 'must not be empty')),
+  station: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1, 'must not be empty').max(64, 'at most 64 characters')),
   points: z.number(),
   reason,
 });

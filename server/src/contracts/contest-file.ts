@@ -6,9 +6,21 @@ import { z } from 'zod';
  * every problem of a file is reported at once with the same wording everywhere.
  */
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+
+/**
+ * What a key may hold: letters of any script (Chinese included), digits, "-" and "_". Keys travel
+ * in URLs, file names, headers and CSV cells, so no spaces, quotes, slashes or control characters.
+ */
+export const KEY_PATTERN = /^[\p{L}\p{N}_-]+$/u;
+export const KEY_RULE = 'may hold only letters, digits, "-" and "_" (no spaces, quotes, slashes or other signs)';
+export const KEY_MAX = 40;
+export const LABEL_MAX = 20;
+const keyText = (max: number) => text(max).regex(KEY_PATTERN, KEY_RULE);
+
 /** Bibs and stations are written as strings; a number (07 typed in Excel becomes 7) is accepted as its text. */
-const label = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(text(20));
-const key = text(40);
+const label = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(keyText(LABEL_MAX));
+/** event, criterion and judge keys */
+const key = keyText(KEY_MAX);
 
 export const criterionKindSchema = z.enum(['judged', 'measured']);
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { EventRole } from './sheets';
 import type { ContestSummary } from './standings';
 
@@ -32,3 +33,15 @@ export interface JudgeCard {
   pin: string | null;
   events: { key: string; name: string; role: EventRole }[];
 }
+
+/** `GET /api/contests/:code/judge-cards.pdf?origin=https://score.example`: the address the cards' QR codes open. */
+export const judgeCardsQuerySchema = z
+  .object({
+    origin: z
+      .string()
+      .trim()
+      .max(200, 'at most 200 characters')
+      .regex(/^https?:\/\/[^\s"<>\\]+$/, 'must be an http:// or https:// address')
+      .optional(),
+  })
+  .strict();

@@ -1,3 +1,4 @@
+import type { WatchRequest } from './watch-request';
 import type { EventStandings, StandingsRow } from './standings';
 
 /** Live feed (integration contract §4): socket.io namespace and event names. */
@@ -7,13 +8,21 @@ export const FEED = {
   watch: 'watch',
   snapshot: 'snapshot',
   update: 'update',
-  /** a watch that could not be served (unknown contest, bad payload) */
+  /** a watch that could not be served (unknown contest, bad payload): `{ statusCode, message }` as the contract names it (§4a) */
+  contractError: 'error',
+  /** the same answer under the name earlier boards listen for; both are sent */
   error: 'feed-error',
+  /** the answer to a compact watch with `since`, after the missed updates: no snapshot follows */
+  resumed: 'resumed',
 } as const;
 
-export interface WatchRequest {
+/** Sent after the updates a returning watcher missed: it is up to date at `seq`. */
+export interface FeedResumed {
   contest: string;
+  seq: number;
 }
+
+export type { WatchRequest } from './watch-request';
 
 export interface FeedSnapshot {
   seq: number;
@@ -23,6 +32,8 @@ export interface FeedSnapshot {
 
 export interface FeedUpdate {
   seq: number;
+  /** the seq of the message before this one for the same event (0 before its first), §4a */
+  prev?: number;
   event: string;
   rows: StandingsRow[];
   final: boolean;
@@ -53,7 +64,9 @@ export interface FeedError {
 export interface LiveServerToClient {
   [FEED.snapshot]: (s: FeedSnapshot) => void;
   [FEED.update]: (u: FeedUpdate) => void;
+  [FEED.contractError]: (e: FeedError) => void;
   [FEED.error]: (e: FeedError) => void;
+  [FEED.resumed]: (r: FeedResumed) => void;
 }
 
 export interface LiveClientToServer {

@@ -2,8 +2,10 @@ import { z } from 'zod';
 
 /** Judge login and sheets (integration contract §2). */
 export const judgeLoginSchema = z.object({
-  contest: z.string().trim().min(1, 'must not be empty').max(32),
-  pin: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1, 'must not be empty').max(16)),
+  contest: z.string().trim().min(1, 'must not be empty').max(32, 'at most 32 characters'),
+  /** the judge's key: the PIN is then checked against that judge alone (the judge card's QR code sends it) */
+  judge: z.string().trim().min(1, 'must not be empty').max(40, 'at most 40 characters (a judge key)').optional(),
+  pin: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1, 'must not be empty').max(16, 'at most 16 characters')),
 });
 export type JudgeLoginBody = z.input<typeof judgeLoginSchema>;
 

@@ -7,7 +7,8 @@ export interface StandingsRow {
   bib: string;
   name: string;
   organization: string;
-  station: string;
+  /** null on every public surface until the event is final: judges know entries by station only */
+  station: string | null;
   total: number;
   /** criterion key → rounded part; "panel" + measured keys when the event aggregates over totals */
   parts: Record<string, number>;
@@ -21,6 +22,11 @@ export interface StandingsRow {
   trimFallback?: boolean;
 }
 
+/** A row as staff see it (exports, the chief judge's desk): the station is always there. */
+export interface StaffStandingsRow extends StandingsRow {
+  station: string;
+}
+
 export interface EventStandings {
   contest: string;
   event: string;
@@ -28,6 +34,8 @@ export interface EventStandings {
   final: boolean;
   frozen: boolean;
   rows: StandingsRow[];
+  /** in a feed snapshot: the seq of the latest message for this event (0 before its first), §4a */
+  last?: number;
   /** event name, criteria names and award tiers, for boards and exports */
   name?: string;
   /** decimals every number of this event is rounded to */

@@ -43,7 +43,7 @@ export class LiveJudges {
 
   private async pending(): Promise<Pending[]> {
     const out: Pending[] = [];
-    for (const card of await this.contests.judgeCards(this.code)) {
+    for (const card of await this.contests.judgeCards(this.code, 'demo')) {
       if (!card.pin) continue;
       const login = await this.call<JudgeLoginResponse>('POST', '/api/auth/judge', null, { contest: this.code, pin: card.pin });
       for (const ev of login.events) {

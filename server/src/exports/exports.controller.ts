@@ -1,19 +1,25 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { create as contentDisposition } from 'content-disposition';
+import { Readable, pipeline } from 'node:stream';
 import { Caller, Requires } from '../auth/auth.guard';
 import type { Principal } from '../auth/principal';
 import { ImporterService } from '../importer/importer.service';
 import { StationDrawService } from '../contests/station-draw.service';
 import { AuditService } from '../audit/audit.service';
 import { ContestLookup } from '../contests/contest-lookup';
+import { parseQuery } from '../common/parse-body';
+import { judgeCardsQuerySchema } from '../contracts/contests';
 import { ExportsService, type ExportFile } from './exports.service';
 
 function send(res: Response, f: ExportFile): void {
-  const ascii = f.filename.replace(/[^\x20-\x7e]/g, '_');
   res.setHeader('Content-Type', f.contentType);
-  res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`);
+  // the package quotes and escapes the name (RFC 6266/8187); older browsers read the ASCII fallback
+  res.setHeader('Content-Disposition', contentDisposition(f.filename, { type: 'attachment', fallback: f.filename.replace(/[^\x20-\x7e]/g, '_') }));
   res.setHeader('Cache-Control', 'no-store');
-  res.send(f.body);
+  // a streamed file that fails midway ends the response early: the download is visibly incomplete
+  if (f.body instanceof Readable) pipeline(f.body, res, () => undefined);
+  else res.send(f.body);
 }
 
 /** Organizer files: exports, judge cards, spreadsheet import, station draw, and the audit trail. */
@@ -45,15 +51,16 @@ export class ExportsController {
 
   /** `?origin=https://score.example` sets the address in the QR codes; by default the address this request came to. */
   @Get('judge-cards.pdf')
-  async cards(@Param('code') code: string, @Query('origin') origin: string | undefined, @Req() req: Request, @Res() res: Response) {
-    const base = origin && /^https?:\/\/[^\s]+$/.test(origin) ? origin.replace(/\/$/, '') : `${req.protocol}://${req.get('host')}`;
-    send(res, await this.exports.judgeCards(code, base));
+  async cards(@Param('code') code: string, @Query() query: unknown, @Req() req: Request, @Res() res: Response, @Caller() who: Principal) {
+    const { origin } = parseQuery(judgeCardsQuerySchema, query);
+    const base = origin ? origin.replace(/\/$/, '') : `${req.protocol}://${req.get('host')}`;
+    send(res, await this.exports.judgeCards(code, base, who));
   }
 
   @Post('import')
   @HttpCode(200)
-  import(@Param('code') code: string, @Query('dryRun') dryRun: string | undefined, @Req() req: Request, @Caller() who: Principal) {
-    return this.importer.run(code, req.body, req.get('content-type') ?? '', dryRun === '1' || dryRun === 'true', who);
+  import(@Param('code') code: string, @Query() query: unknown, @Req() req: Request, @Caller() who: Principal) {
+    return this.importer.run(code, req.body, req.get('content-type') ?? '', query, who);
   }
 
   @Post('events/:event/draw')
@@ -69,9 +76,15 @@ export class ExportsController {
     res.send(await this.exports.html(code, event));
   }
 
+  /** The trail newest first, a page at a time; the next page's address is in the `Link` header (rel="next"). */
   @Get('audit')
-  async trail(@Param('code') code: string, @Query('event') event?: string, @Query('station') station?: string, @Query('judge') judge?: string) {
+  async trail(@Param('code') code: string, @Query() query: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const contest = await this.lookup.contest(code);
-    return this.audit.list(contest.id, { event, station, judge });
+    const page = await this.audit.page(contest.id, query);
+    if (page.next) {
+      const next = new URLSearchParams(Object.entries(page.next).map(([k, v]) => [k, String(v)]));
+      res.setHeader('Link', `<${req.originalUrl.split('?')[0]}?${next}>; rel="next"`);
+    }
+    return page.records;
   }
 }

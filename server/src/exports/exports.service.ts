@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { ContestLookup } from '../contests/contest-lookup';
 import type { EventStandings } from '../contracts/standings';
@@ -17,7 +19,8 @@ import { contestWorkbook } from './xlsx-workbook';
 export interface ExportFile {
   filename: string;
   contentType: string;
-  body: Buffer | string;
+  /** a stream is written to the response as it is made (the workbook, whose audit trail has no bound) */
+  body: Buffer | string | Readable;
 }
 
 /** Results files for organizers. They show the true current results, frozen board or not. */
@@ -30,10 +33,10 @@ export class ExportsService {
     private readonly contests: ContestsService,
   ) {}
 
-  /** Judge cards with PINs and a QR code to the judge app's login for this contest. */
-  async judgeCards(code: string, origin: string): Promise<ExportFile> {
+  /** Judge cards with PINs and a QR code to the judge app's login for this contest; the read is audited. */
+  async judgeCards(code: string, origin: string, who: Principal): Promise<ExportFile> {
     const contest = await this.lookup.contest(code);
-    const cards = await this.contests.judgeCards(code);
+    const cards = await this.contests.judgeCards(code, { who, read: 'judge-cards' });
     const body = await judgeCardsPdf({
       contestTitle: contest.title,
       code: contest.code,
@@ -92,12 +95,13 @@ export class ExportsService {
       const { s, names } = await this.staffStandings(contest, event);
       events.push({ standings: s, table: resultsTable(s, names, labels), matrix: markMatrix(await this.standings.compute(event.id), names) });
     }
-    const body = await contestWorkbook({
+    // everything that can fail with an answer of its own is read before the first byte goes out
+    const body = contestWorkbook({
       title: contest.title,
       labels,
       events,
       teams: await this.standings.teams(code),
-      audit: (await this.audit.list(contest.id)).reverse(),
+      audit: this.audit.oldestFirst(contest.id),
       generatedAt: new Date(),
     });
     return { filename: `${contest.code}-results.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body };

@@ -12,7 +12,7 @@ export interface JudgeCard {
 export interface CardsInput {
   contestTitle: string;
   code: string;
-  /** the judge app's login link, which the QR code carries */
+  /** the judge app's address; each card's QR code adds its own sign-in to it (cardLoginLink) */
   loginUrl: string;
   cards: JudgeCard[];
   locale: string;
@@ -21,6 +21,21 @@ export interface CardsInput {
 const COLS = 2;
 const ROWS = 4;
 const MARGIN = 28;
+
+/**
+ * What a card's QR code holds: the judge app's address with contest, judge and PIN in the
+ * fragment, `…/judge/#contest=BG2024&judge=J1&pin=482913`. A fragment never leaves the tablet, so
+ * the PIN reaches no server or proxy log; the app signs in with it, naming the judge, and clears
+ * it from the address bar. Without a PIN to print, the code still fills in contest and judge.
+ */
+export function cardLoginLink(loginUrl: string, code: string, card: Pick<JudgeCard, 'key' | 'pin'>): string {
+  const url = new URL(loginUrl);
+  url.search = '';
+  const params = new URLSearchParams({ contest: code, judge: card.key });
+  if (card.pin) params.set('pin', card.pin);
+  url.hash = params.toString();
+  return url.toString();
+}
 
 /** Draws a QR code as vector squares, so it prints sharp at any size. */
 function drawQr(qrcode: typeof QRCode, doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
@@ -40,8 +55,8 @@ function drawQr(qrcode: typeof QRCode, doc: PDFKit.PDFDocument, text: string, x:
 export async function judgeCardsPdf(input: CardsInput): Promise<Buffer> {
   const zh = input.locale.toLowerCase().startsWith('zh');
   const t = zh
-    ? { card: '裁判证', pin: 'PIN 码', code: '竞赛代码', chief: '裁判长', judge: '裁判', scan: '扫码登录评分系统，输入 PIN 码' }
-    : { card: 'Judge card', pin: 'PIN', code: 'Contest code', chief: 'chief judge', judge: 'judge', scan: 'Scan to open the judge app, then type the PIN' };
+    ? { card: '裁判证', pin: 'PIN 码', code: '竞赛代码', chief: '裁判长', judge: '裁判', scan: '扫码即登录评分系统', scanNoPin: '扫码登录评分系统，输入 PIN 码' }
+    : { card: 'Judge card', pin: 'PIN', code: 'Contest code', chief: 'chief judge', judge: 'judge', scan: 'Scan to sign in to the judge app', scanNoPin: 'Scan to open the judge app, then type the PIN' };
   const font = cjkFont();
   const [PDFDocument, QRCode] = await Promise.all([loadPdfKit(), loadQrCode()]);
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `${input.contestTitle} ${t.card}` } });
@@ -66,8 +81,8 @@ export async function judgeCardsPdf(input: CardsInput): Promise<Buffer> {
     doc.fontSize(8).fillColor('#555').text(`${t.code}  ${input.code}`, x + pad, y + h - pad - 52, { width: textW });
     doc.fontSize(8).text(t.pin, x + pad, y + h - pad - 38, { width: textW });
     doc.fillColor('#000').fontSize(20).text(card.pin ?? '——', x + pad, y + h - pad - 28, { width: textW, characterSpacing: 1, lineBreak: false });
-    drawQr(QRCode, doc, `${input.loginUrl}`, x + w - pad - qrSize, y + pad + 8, qrSize);
-    doc.fontSize(6.5).fillColor('#555').text(t.scan, x + w - pad - qrSize, y + h - pad - 8, { width: qrSize, align: 'center', lineBreak: false });
+    drawQr(QRCode, doc, cardLoginLink(input.loginUrl, input.code, card), x + w - pad - qrSize, y + pad + 8, qrSize);
+    doc.fontSize(6.5).fillColor('#555').text(card.pin ? t.scan : t.scanNoPin, x + w - pad - qrSize, y + h - pad - 8, { width: qrSize, align: 'center', lineBreak: false });
   });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

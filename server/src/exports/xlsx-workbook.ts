@@ -1,4 +1,6 @@
 import type ExcelJS from 'exceljs';
+import { EventEmitter, once } from 'node:events';
+import { PassThrough, Writable, type Readable } from 'node:stream';
 import { loadExcelJs } from '../common/heavy-libraries';
 import type { AuditRecordView } from '../contracts/chief';
 import type { EventStandings, TeamStandings } from '../contracts/standings';
@@ -23,12 +25,15 @@ export interface WorkbookInput {
   labels: ExportLabels;
   events: WorkbookEvent[];
   teams: TeamStandings;
-  audit: AuditRecordView[];
+  /** the whole audit trail, oldest first, a page at a time: it is read while the file is written */
+  audit: AsyncIterable<AuditRecordView[]>;
   generatedAt: Date;
 }
 
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+
 /** Sheet names: at most 31 characters, none of []:*?/\ , unique. */
-function sheetName(wb: ExcelJS.Workbook, wanted: string): string {
+function sheetName(wb: Book, wanted: string): string {
   const base = wanted.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
   let name = base;
   for (let i = 2; wb.getWorksheet(name); i++) name = `${base.slice(0, 28)} ${i}`;
@@ -41,59 +46,136 @@ function headerRow(ws: ExcelJS.Worksheet, values: (string | number)[]): void {
   const row = ws.addRow(values);
   row.font = { bold: true };
   row.eachCell((c) => (c.fill = HEADER_FILL));
+  row.commit();
 }
 
-/** The contest workbook: per event standings and mark matrix; awards list, teams, audit trail. */
-export async function contestWorkbook(input: WorkbookInput): Promise<Buffer> {
+function addRow(ws: ExcelJS.Worksheet, values: unknown[], style?: (row: ExcelJS.Row) => void): void {
+  const row = ws.addRow(values);
+  style?.(row);
+  row.commit();
+}
+
+/** A streamed sheet writes its column widths before its first row, so they are set from the column count up front. */
+function widths(ws: ExcelJS.Worksheet, count: number, width: (i: number) => number): void {
+  ws.columns = Array.from({ length: count }, (_, i) => ({ width: width(i) }));
+}
+
+/** A writable stream of Node's, or of the `readable-stream` package (2.x) that the zip library pipes through. */
+type Drainable = EventEmitter & { writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } };
+
+const needsDrain = (s: Drainable): boolean => s.writableNeedDrain ?? s._writableState?.needDrain ?? false;
+
+/**
+ * Waits while `stream` holds more than it wants (its reader is slower than the writer), so memory
+ * stays bounded; stops the writing once the download is gone (`out` closed), instead of reading
+ * the rest of the trail for no one.
+ */
+async function drained(stream: Drainable, out: Writable): Promise<void> {
+  if (out.destroyed) throw new Error('the download was cancelled');
+  if (!needsDrain(stream)) return;
+  const gone = new AbortController();
+  const drain = once(stream, 'drain', { signal: gone.signal }).then(() => true, () => false);
+  const close = once(out, 'close', { signal: gone.signal }).then(() => false, () => false);
+  const ok = await Promise.race([drain, close]);
+  gone.abort();
+  if (!ok || out.destroyed) throw new Error('the download was cancelled');
+}
+
+/**
+ * Where a streamed sheet's rows wait to be compressed. exceljs (4.4) hands each committed row on
+ * without waiting for it to be taken (its StreamBuf ignores what write() answers), so when the
+ * database is faster than the compression the rows pile up in the zip's input stream (measured:
+ * 600,000 rows held 235 MB there; waiting for it to drain after each page, 28 MB at most).
+ */
+function sheetInputs(ws: ExcelJS.Worksheet): Drainable[] {
+  const pipes = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes ?? [];
+  return pipes.filter((p): p is Drainable => p instanceof EventEmitter);
+}
+
+/**
+ * The contest workbook — per event standings and mark matrix; awards list, teams, audit trail —
+ * written as a stream: rows go out as they are made, and the audit trail, which grows with every
+ * act of a contest, is read and written one page at a time however long it is.
+ */
+export function contestWorkbook(input: WorkbookInput): Readable {
+  const out = new PassThrough();
+  write(input, out).catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
+  return out;
+}
+
+async function write(input: WorkbookInput, out: PassThrough): Promise<void> {
   const l = input.labels;
-  const { Workbook } = await loadExcelJs();
-  const wb = new Workbook();
+  const ExcelJs = await loadExcelJs();
+  const wb = new ExcelJs.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'SkillScore';
   wb.created = input.generatedAt;
 
   for (const ev of input.events) {
     const name = ev.standings.name ?? ev.standings.event;
     const ws = wb.addWorksheet(sheetName(wb, `${name}${l.standings}`), { views: [{ state: 'frozen', ySplit: 2 }] });
-    ws.addRow([`${input.title} — ${name} ${ev.standings.final ? l.final : l.provisional}`]).font = { bold: true, size: 13 };
+    widths(ws, Math.max(ev.table.headers.length, 1), (i) => (i === 3 ? 24 : i === 2 ? 12 : 10));
+    addRow(ws, [`${input.title} — ${name} ${ev.standings.final ? l.final : l.provisional}`], (r) => (r.font = { bold: true, size: 13 }));
     headerRow(ws, ev.table.headers);
-    for (const r of ev.table.rows) ws.addRow(r);
-    if (ev.table.tieAcrossCutoff) ws.addRow([l.tieNote]);
-    ws.columns.forEach((c, i) => (c.width = i === 3 ? 24 : i === 2 ? 12 : 10));
+    for (const r of ev.table.rows) addRow(ws, r);
+    if (ev.table.tieAcrossCutoff) addRow(ws, [l.tieNote]);
+    ws.commit();
 
     const m = ev.matrix;
     const mw = wb.addWorksheet(sheetName(wb, `${name}${l.marks}`), { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
-    mw.addRow([`${name} ${l.marks} — ${l.dropped}`]).font = { bold: true };
     const partKeys = Object.keys(m.rows[0]?.parts ?? {});
+    addRow(mw, [`${name} ${l.marks} — ${l.dropped}`], (r) => (r.font = { bold: true }));
     headerRow(mw, [l.station, l.bib, ...m.columns.map((c) => c.criterionName), ...partKeys.map((k) => (k === 'panel' ? l.panel : (ev.standings.criteria?.find((c) => c.key === k)?.name ?? k))), l.deductions, l.total]);
     headerRow(mw, ['', '', ...m.columns.map((c) => c.judge), ...partKeys.map(() => ''), '', '']);
     for (const r of m.rows) {
-      const row = mw.addRow([r.station, r.bib, ...r.values.map((v) => v?.value ?? null), ...partKeys.map((k) => r.parts[k]), r.deductions, r.total]);
-      r.values.forEach((v, i) => {
-        if (v?.dropped) row.getCell(3 + i).font = { strike: true, color: { argb: 'FF999999' } };
-      });
+      addRow(mw, [r.station, r.bib, ...r.values.map((v) => v?.value ?? null), ...partKeys.map((k) => r.parts[k]), r.deductions, r.total], (row) =>
+        r.values.forEach((v, i) => {
+          if (v?.dropped) row.getCell(3 + i).font = { strike: true, color: { argb: 'FF999999' } };
+        }),
+      );
     }
+    mw.commit();
+    await drained(out, out);
   }
 
   const aw = wb.addWorksheet(sheetName(wb, l.awards));
+  widths(aw, 7, (i) => (i === 5 ? 24 : 12));
   headerRow(aw, [l.event, l.award, l.rank, l.bib, l.name, l.organization, l.total]);
   for (const ev of input.events) {
     for (const r of ev.standings.rows.filter((x) => x.award)) {
-      aw.addRow([ev.standings.name ?? ev.standings.event, r.award, r.rank, r.bib, r.name, r.organization, r.total]);
+      addRow(aw, [ev.standings.name ?? ev.standings.event, r.award, r.rank, r.bib, r.name, r.organization, r.total]);
     }
   }
-  aw.columns.forEach((c, i) => (c.width = i === 5 ? 24 : 12));
+  aw.commit();
 
+  const teamEvents = input.teams.events ?? [];
   const tw = wb.addWorksheet(sheetName(wb, l.teams));
-  headerRow(tw, [l.rank, l.organization, l.total, ...(input.teams.events ?? []), l.members]);
-  for (const t of input.teams.rows) tw.addRow([t.rank, t.organization, t.total, ...(input.teams.events ?? []).map((k) => t.events?.[k] ?? 0), t.members.join(' ')]);
-  tw.columns.forEach((c, i) => (c.width = i === 1 ? 24 : i === tw.columnCount - 1 ? 40 : 10));
+  const teamColumns = 4 + teamEvents.length;
+  widths(tw, teamColumns, (i) => (i === 1 ? 24 : i === teamColumns - 1 ? 40 : 10));
+  headerRow(tw, [l.rank, l.organization, l.total, ...teamEvents, l.members]);
+  for (const t of input.teams.rows) addRow(tw, [t.rank, t.organization, t.total, ...teamEvents.map((k) => t.events?.[k] ?? 0), t.members.join(' ')]);
+  tw.commit();
 
   const au = wb.addWorksheet(sheetName(wb, l.audit));
+  widths(au, 9, (i) => (i >= 6 ? 36 : 14));
   headerRow(au, [l.time, l.actor, l.action, l.event, l.station, l.judge, l.before, l.after, l.reason]);
-  for (const a of input.audit) {
-    au.addRow([formatTime(new Date(a.at)), a.actor, a.action, a.event ?? '', a.station ?? '', a.judge ?? '', a.before === null ? '' : JSON.stringify(a.before), a.after === null ? '' : JSON.stringify(a.after), a.reason ?? '']);
+  const pages = input.audit[Symbol.asyncIterator]();
+  let ahead = pages.next();
+  try {
+    for (let page = await ahead; !page.done; page = await ahead) {
+      // the next page is read from the database while this one is compressed
+      ahead = pages.next();
+      for (const a of page.value) {
+        addRow(au, [formatTime(new Date(a.at)), a.actor, a.action, a.event ?? '', a.station ?? '', a.judge ?? '', a.before === null ? '' : JSON.stringify(a.before), a.after === null ? '' : JSON.stringify(a.after), a.reason ?? '']);
+      }
+      for (const input of sheetInputs(au)) await drained(input, out);
+      await drained(out, out);
+    }
+  } catch (e) {
+    // the page read ahead is not wanted any more, nor its failure
+    ahead.catch(() => undefined);
+    await pages.return?.(undefined);
+    throw e;
   }
-  au.columns.forEach((c, i) => (c.width = i >= 6 ? 36 : 14));
-
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  au.commit();
+  await wb.commit();
 }

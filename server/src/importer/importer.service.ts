@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { actorOf, type Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
+import { parseQuery } from '../common/parse-body';
 import { ContestLookup } from '../contests/contest-lookup';
-import type { ImportProblem, ImportReport, ImportRow } from '../contracts/importer';
-import { ContestEvent, Contestant, Entry } from '../database/entities';
+import { lockEvents, markedEventIds, refuseFinalized } from '../contests/event-locks';
+import { importQuerySchema, type ImportReport, type ImportRow } from '../contracts/importer';
+import { Contest, ContestEvent, Contestant, Entry } from '../database/entities';
 import { Transactor } from '../database/transactor';
 import { RESULTS_CHANGED } from '../live/results-changed';
+import { eventOfRow, planImport, type ImportPlan, type StoredForImport } from './import-plan';
 import { mapHeader, readSheet } from './read-sheet';
 
-const LIMITS = { bib: 20, name: 40, organization: 60, station: 20 } as const;
 const CHUNK = 400;
 
 /** Contestants and entries from an organizer's spreadsheet: checked row by row, stored all at once or not at all. */
@@ -24,12 +26,59 @@ export class ImporterService {
     private readonly bus: EventEmitter2,
   ) {}
 
-  async run(code: string, body: unknown, contentType: string, dryRun: boolean, who: Principal): Promise<ImportReport> {
+  /**
+   * `query` holds `dryRun` (check only) and `confirm`. A finalized event the file adds entries to
+   * refuses the import (409) until the organizer reopens it; an event whose marking has started
+   * takes new entries only with `confirm=1` (409 otherwise). Both are checked under the events'
+   * locks, in the transaction that writes the rows, so a finalize cannot slip in between.
+   */
+  async run(code: string, body: unknown, contentType: string, query: unknown, who: Principal): Promise<ImportReport> {
+    const { dryRun = false, confirm = false } = parseQuery(importQuerySchema, query);
     if (!Buffer.isBuffer(body) || body.length === 0) {
       throw DomainError.invalid([{ path: 'file', message: 'send the .xlsx or .csv file as the request body (Content-Type: text/csv or the xlsx type)' }]);
     }
     const contest = await this.lookup.contest(code);
+    const rows = await this.rowsOf(body, contentType);
     const events = await this.lookup.eventsOf(contest);
+
+    if (dryRun) {
+      const plan = planImport(rows, await this.stored(this.tx.manager, contest, events));
+      const touched = touchedEvents(rows, events);
+      const marked = await markedEventIds(this.tx.manager, touched.map((e) => e.id));
+      return this.report(rows, plan, { final: touched.filter((e) => e.final).map((e) => e.key), marked: touched.filter((e) => marked.has(e.id)).map((e) => e.key) }, true);
+    }
+
+    // the events named in the file, as read now; which of them are final or marked is read again under their locks
+    const named = touchedEvents(rows, events);
+    const outcome = await this.tx.run(async (em) => {
+      const locked = await lockEvents(em, named.map((e) => e.id));
+      if (locked.length !== named.length) throw DomainError.conflict(`the events of contest ${contest.code} changed meanwhile; check the file again`);
+      refuseFinalized(locked, 'an import can add entries');
+      const plan = planImport(rows, await this.stored(em, contest, events));
+      if (plan.problems.length) throw DomainError.invalid(plan.problems.map((p) => ({ path: `row ${p.row}.${p.field}`, message: p.message })));
+      const markedIds = await markedEventIds(em, locked.map((e) => e.id));
+      const marked = locked.filter((e) => markedIds.has(e.id)).map((e) => e.key);
+      if (marked.length && !confirm) {
+        const names = marked.map((k) => `"${k}"`).join(', ');
+        throw DomainError.conflict(
+          `marking has started in event${marked.length === 1 ? '' : 's'} ${names}: the import adds entries to ${marked.length === 1 ? 'an event' : 'events'} being marked; send the file again with ?confirm=1 to import it`,
+        );
+      }
+      await this.store(em, contest, rows, plan);
+      for (const e of locked) await em.getRepository(ContestEvent).increment({ id: e.id }, 'revision', 1);
+      await this.audit.record(em, {
+        contestId: contest.id,
+        actor: actorOf(who),
+        action: 'import',
+        after: { rows: rows.length, newContestants: plan.newPeople.size, newEntries: plan.newEntries, ...(marked.length ? { confirmed: marked } : {}) },
+      });
+      return { plan, touched: locked.map((e) => e.id), marked };
+    });
+    for (const eventId of outcome.touched) this.bus.emit(RESULTS_CHANGED, { contestId: contest.id, eventId });
+    return this.report(rows, outcome.plan, { final: [], marked: outcome.marked }, false);
+  }
+
+  private async rowsOf(body: Buffer, contentType: string): Promise<ImportRow[]> {
     const cells = await readSheet(body, contentType);
     const headerAt = cells.findIndex((r) => r.some((c) => c !== ''));
     if (headerAt < 0) throw DomainError.invalid([{ path: 'file', message: 'the file is empty' }]);
@@ -44,81 +93,55 @@ export class ImporterService {
       const get = (k: keyof typeof map) => (map[k] === undefined ? '' : (r[map[k]!] ?? '').trim());
       rows.push({ row: i + 1, bib: get('bib'), name: get('name'), organization: get('organization'), event: get('event'), station: get('station') });
     }
-
-    const problems: ImportProblem[] = [];
-    const eventOf = (s: string) => events.find((e) => e.key.toLowerCase() === s.toLowerCase() || e.name === s);
-    const existing = await this.tx.manager.getRepository(Contestant).findBy({ contestId: contest.id });
-    const byBib = new Map(existing.map((c) => [c.bib, c]));
-    const entries = events.length ? await this.tx.manager.getRepository(Entry).findBy({ eventId: In(events.map((e) => e.id)) }) : [];
-    const idToBib = new Map(existing.map((c) => [c.id, c.bib]));
-    const taken = new Set(entries.map((e) => `${e.eventId}|${idToBib.get(e.contestantId)}`));
-    const stations = new Set(entries.map((e) => `${e.eventId}|${e.station}`));
-    const fileBib = new Map<string, ImportRow>();
-    for (const r of rows) {
-      const at = (field: string, message: string) => problems.push({ row: r.row, field, message });
-      for (const f of ['bib', 'name', 'organization'] as const) {
-        if (!r[f]) at(f, 'empty');
-        else if (r[f].length > LIMITS[f]) at(f, `longer than ${LIMITS[f]} characters`);
-      }
-      if (r.station.length > LIMITS.station) at('station', `longer than ${LIMITS.station} characters`);
-      const ev = eventOf(r.event);
-      if (!r.event) at('event', 'empty');
-      else if (!ev) at('event', `unknown event "${r.event}" (events: ${events.map((e) => `${e.key}/${e.name}`).join(', ')})`);
-      if (!r.bib) continue;
-      const known = byBib.get(r.bib) ?? fileBib.get(r.bib);
-      if (known && (known.name !== r.name || known.organization !== r.organization)) {
-        at('bib', `bib ${r.bib} already belongs to ${known.name} (${known.organization})`);
-      }
-      if (!fileBib.has(r.bib)) fileBib.set(r.bib, r);
-      if (ev) {
-        const k = `${ev.id}|${r.bib}`;
-        if (taken.has(k)) at('bib', `bib ${r.bib} is already entered in ${ev.name}`);
-        taken.add(k);
-        if (r.station) {
-          const s = `${ev.id}|${r.station}`;
-          if (stations.has(s)) at('station', `station ${r.station} is already taken in ${ev.name}`);
-          stations.add(s);
-        }
-      }
-    }
-
-    const newBibs = [...fileBib.keys()].filter((b) => !byBib.has(b));
-    const newEntries: Record<string, number> = {};
-    for (const r of rows) {
-      const ev = eventOf(r.event);
-      if (ev) newEntries[ev.key] = (newEntries[ev.key] ?? 0) + 1;
-    }
-    const report: ImportReport = { dryRun: true, rows: rows.length, problems, newContestants: newBibs.length, newEntries, preview: rows.slice(0, 50) };
-    if (dryRun) return report;
-    if (problems.length) {
-      const e = DomainError.invalid(problems.map((p) => ({ path: `row ${p.row}.${p.field}`, message: p.message })));
-      throw e;
-    }
-
-    const touched = new Set<ContestEvent>();
-    await this.tx.run(async (em) => {
-      const fresh = newBibs.map((b) => ({ contestId: contest.id, bib: b, name: fileBib.get(b)!.name, organization: fileBib.get(b)!.organization }));
-      for (let i = 0; i < fresh.length; i += CHUNK) await em.getRepository(Contestant).insert(fresh.slice(i, i + CHUNK));
-      const ids = new Map((await em.getRepository(Contestant).findBy({ contestId: contest.id })).map((c) => [c.bib, c.id]));
-      const next = new Map<number, number>();
-      const freeStation = (ev: ContestEvent) => {
-        let n = next.get(ev.id) ?? 1;
-        while (stations.has(`${ev.id}|${String(n).padStart(3, '0')}`)) n++;
-        next.set(ev.id, n + 1);
-        const s = String(n).padStart(3, '0');
-        stations.add(`${ev.id}|${s}`);
-        return s;
-      };
-      const newRows = rows.map((r) => {
-        const ev = eventOf(r.event)!;
-        touched.add(ev);
-        return { eventId: ev.id, contestantId: ids.get(r.bib)!, station: r.station || freeStation(ev), status: 'competing' as const, statusReason: null };
-      });
-      for (let i = 0; i < newRows.length; i += CHUNK) await em.getRepository(Entry).insert(newRows.slice(i, i + CHUNK));
-      for (const ev of touched) await em.getRepository(ContestEvent).increment({ id: ev.id }, 'revision', 1);
-      await this.audit.record(em, { contestId: contest.id, actor: actorOf(who), action: 'import', after: { rows: rows.length, newContestants: newBibs.length, newEntries } });
-    });
-    for (const ev of touched) this.bus.emit(RESULTS_CHANGED, { contestId: contest.id, eventId: ev.id });
-    return { ...report, dryRun: false };
+    return rows;
   }
+
+  private async stored(em: EntityManager, contest: Contest, events: ContestEvent[]): Promise<StoredForImport<ContestEvent>> {
+    const contestants = await em.getRepository(Contestant).findBy({ contestId: contest.id });
+    const entries = events.length ? await em.getRepository(Entry).findBy({ eventId: In(events.map((e) => e.id)) }) : [];
+    return { events, contestants, entries };
+  }
+
+  private async store(em: EntityManager, contest: Contest, rows: readonly ImportRow[], plan: ImportPlan<ContestEvent>): Promise<void> {
+    const fresh = [...plan.newPeople].map(([bib, r]) => ({ contestId: contest.id, bib, name: r.name, organization: r.organization }));
+    for (let i = 0; i < fresh.length; i += CHUNK) await em.getRepository(Contestant).insert(fresh.slice(i, i + CHUNK));
+    const ids = new Map((await em.getRepository(Contestant).findBy({ contestId: contest.id })).map((c) => [c.bib, c.id]));
+    const next = new Map<number, number>();
+    const freeStation = (eventId: number) => {
+      let n = next.get(eventId) ?? 1;
+      while (plan.stations.has(`${eventId}|${String(n).padStart(3, '0')}`)) n++;
+      next.set(eventId, n + 1);
+      const s = String(n).padStart(3, '0');
+      plan.stations.add(`${eventId}|${s}`);
+      return s;
+    };
+    const newRows = rows.map((r) => {
+      const ev = plan.eventOf(r)!;
+      return { eventId: ev.id, contestantId: ids.get(r.bib)!, station: r.station || freeStation(ev.id), status: 'competing' as const, statusReason: null };
+    });
+    for (let i = 0; i < newRows.length; i += CHUNK) await em.getRepository(Entry).insert(newRows.slice(i, i + CHUNK));
+  }
+
+  private report(rows: ImportRow[], plan: ImportPlan, state: { final: string[]; marked: string[] }, dryRun: boolean): ImportReport {
+    return {
+      dryRun,
+      rows: rows.length,
+      problems: plan.problems,
+      newContestants: plan.newPeople.size,
+      newEntries: plan.newEntries,
+      preview: rows.slice(0, 50),
+      finalEvents: state.final,
+      markedEvents: state.marked,
+    };
+  }
+}
+
+/** The events the rows add entries to, each once. */
+function touchedEvents(rows: readonly ImportRow[], events: readonly ContestEvent[]): ContestEvent[] {
+  const out = new Map<number, ContestEvent>();
+  for (const r of rows) {
+    const ev = eventOfRow(events, r);
+    if (ev) out.set(ev.id, ev);
+  }
+  return [...out.values()];
 }

@@ -10,6 +10,8 @@ export interface PublicState {
   rows: readonly StandingsRow[];
   final: boolean;
   frozen: boolean;
+  /** the seq of the latest feed message for the event (0 before the first) */
+  last: number;
 }
 
 interface StampRow {
@@ -17,6 +19,7 @@ interface StampRow {
   stamp: string;
   final: unknown;
   frozen: unknown;
+  last: unknown;
 }
 
 /**
@@ -30,12 +33,12 @@ export class FeedStateRepository {
   private readonly cache = new Map<number, { stamp: string; rows: readonly StandingsRow[] }>();
 
   async one(em: EntityManager, eventId: number): Promise<PublicState | null> {
-    const r = await sqlOne<StampRow>(em, `SELECT "eventId", "stamp", "final", "frozen" FROM "feed_state" WHERE "eventId" = ?`, [eventId]);
+    const r = await sqlOne<StampRow>(em, `SELECT "eventId", "stamp", "final", "frozen", "last" FROM "feed_state" WHERE "eventId" = ?`, [eventId]);
     return r ? this.withRows(em, r) : null;
   }
 
   async ofContest(em: EntityManager, contestId: number): Promise<Map<number, PublicState>> {
-    const list = await sqlAll<StampRow>(em, `SELECT "eventId", "stamp", "final", "frozen" FROM "feed_state" WHERE "contestId" = ?`, [contestId]);
+    const list = await sqlAll<StampRow>(em, `SELECT "eventId", "stamp", "final", "frozen", "last" FROM "feed_state" WHERE "contestId" = ?`, [contestId]);
     const out = new Map<number, PublicState>();
     for (const r of list) out.set(r.eventId, await this.withRows(em, r));
     return out;
@@ -46,15 +49,23 @@ export class FeedStateRepository {
     const stamp = randomBytes(12).toString('base64url');
     const json = JSON.stringify(state.rows);
     if (exists) {
-      await sqlRun(em, `UPDATE "feed_state" SET "rows" = ?, "final" = ?, "frozen" = ?, "stamp" = ? WHERE "eventId" = ?`, [json, state.final, state.frozen, stamp, state.eventId]);
+      await sqlRun(em, `UPDATE "feed_state" SET "rows" = ?, "final" = ?, "frozen" = ?, "stamp" = ?, "last" = ? WHERE "eventId" = ?`, [
+        json,
+        state.final,
+        state.frozen,
+        stamp,
+        state.last,
+        state.eventId,
+      ]);
     } else {
-      await sqlRun(em, `INSERT INTO "feed_state" ("eventId", "contestId", "rows", "final", "frozen", "stamp") VALUES (?, ?, ?, ?, ?, ?)`, [
+      await sqlRun(em, `INSERT INTO "feed_state" ("eventId", "contestId", "rows", "final", "frozen", "stamp", "last") VALUES (?, ?, ?, ?, ?, ?, ?)`, [
         state.eventId,
         contestId,
         json,
         state.final,
         state.frozen,
         stamp,
+        state.last,
       ]);
     }
     this.cache.set(state.eventId, { stamp, rows: state.rows });
@@ -75,6 +86,6 @@ export class FeedStateRepository {
       rows = JSON.parse(full!.rows) as StandingsRow[];
       this.cache.set(r.eventId, { stamp: r.stamp, rows });
     }
-    return { eventId: r.eventId, rows, final: asBool(r.final), frozen: asBool(r.frozen) };
+    return { eventId: r.eventId, rows, final: asBool(r.final), frozen: asBool(r.frozen), last: Number(r.last) };
   }
 }

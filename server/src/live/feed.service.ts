@@ -10,30 +10,45 @@ import { ContestEvent } from '../database/entities';
 import { lockRow } from '../database/sql';
 import { Transactor } from '../database/transactor';
 import { StandingsService } from '../standings/standings.service';
+import { comparePublicRows, type CompactFeedUpdate } from '../contracts/compact-feed';
+import { sameJson } from './same-json';
 import { BusyGauge, coalesceWindow } from './coalesce-window';
-import { FeedStateRepository } from './feed-state.repository';
+import { FeedLogRepository } from './feed-log.repository';
+import { FeedStateRepository, type PublicState } from './feed-state.repository';
+import { compactChanges } from './compact-changes';
+import { DomainError } from '../common/domain-error';
 import { RESULTS_CHANGED, type ResultsChanged } from './results-changed';
 
-export const roomOf = (code: string) => `contest:${code}`;
-
 /**
- * Whether two JSON values would be sent the same (keys whose value is undefined are not sent).
- * Compares in place: serializing both rows of every entry on every publish was most of the
- * diff's cost and garbage.
+ * The socket.io room of the watchers of one contest in one form (whole rows or compact), of every
+ * event or of one. Every watcher is in the rooms of exactly one form, so a message sent to the
+ * contest's room and the event's room reaches each of them once (socket.io joins the rooms).
  */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let keys = 0;
-  for (const k in x) {
-    if (x[k] === undefined) continue;
-    if (!sameJson(x[k], y[k])) return false;
-    keys++;
-  }
-  for (const k in y) if (y[k] !== undefined) keys--;
-  return keys === 0;
+export function feedRoom(code: string, compact: boolean, event?: string): string {
+  return `${compact ? 'compact' : 'contest'}:${code}${event === undefined ? '' : `|${event}`}`;
+}
+
+/** What a watch asked for (§4a): the compact form, the events it follows (all when absent), and the seq it holds. */
+export interface WatchForm {
+  compact?: boolean;
+  events?: string[];
+  /** a compact watcher back from a short drop: the seq it holds */
+  since?: number;
+}
+
+interface Waiter {
+  socket: Socket;
+  form: WatchForm;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+/** One published message in both forms. */
+interface Sent {
+  contest: string;
+  event: string;
+  full: FeedUpdate;
+  compact: CompactFeedUpdate;
 }
 
 /**
@@ -53,7 +68,7 @@ export class FeedService implements BeforeApplicationShutdown {
   private readonly lastQueued = new Map<number, number>();
   private readonly busy = new BusyGauge();
   /** per contest, the watchers whose snapshot is queued but not yet built */
-  private readonly waiting = new Map<number, { socket: Socket; resolve: () => void; reject: (e: unknown) => void }[]>();
+  private readonly waiting = new Map<number, Waiter[]>();
 
   constructor(
     private readonly config: AppConfig,
@@ -61,6 +76,7 @@ export class FeedService implements BeforeApplicationShutdown {
     private readonly lookup: ContestLookup,
     private readonly standings: StandingsService,
     private readonly states: FeedStateRepository,
+    private readonly feedLog: FeedLogRepository,
   ) {}
 
   /** Publishes what is queued before the database closes, so a clean stop loses no update. */
@@ -130,47 +146,91 @@ export class FeedService implements BeforeApplicationShutdown {
         // several processes may publish for one contest (PostgreSQL): their diffs and seq increments take turns
         await lockRow(em, 'contests', contestId);
         const state = await this.states.one(em, eventId);
-        if (!state) {
-          // first publication: the public has not seen this event yet, so it gets it whole
-          if (!rows) return null;
-          return this.commit(em, contestId, event, false, rows, rows);
-        }
+        // first publication: the public has not seen this event yet, so it gets it whole
+        if (!state) return rows ? this.commit(em, contestId, event, null, rows) : null;
         const changed = rows ? diffRows(state.rows, rows) : [];
         const removed = rows ? removedBibs(state.rows, rows) : [];
         if (!changed.length && !removed.length && state.final === event.final && state.frozen === event.frozen) return null;
-        return this.commit(em, contestId, event, true, rows ?? state.rows, changed, undefined, removed);
+        return this.commit(em, contestId, event, state, rows ?? state.rows, { changed });
       });
-      if (sent && this.server) this.server.to(roomOf(sent.contest)).emit(FEED.update, sent.update);
+      if (sent) this.emit(sent);
     }
   }
 
-  /** `stored`: the transaction has just read the event's feed state, so it is updated in place. */
+  /**
+   * Takes the contest's next seq and stores `rows` as the event's public state, in the caller's
+   * transaction, and builds the update in both forms: whole changed rows, and compact (§4a).
+   * `state` is what the public saw before (read in the same transaction), null before the first.
+   */
   private async commit(
     em: EntityManager,
     contestId: number,
-    event: ContestEvent,
-    stored: boolean,
+    event: Pick<ContestEvent, 'id' | 'key' | 'final' | 'frozen'>,
+    state: PublicState | null,
     rows: readonly StandingsRow[],
-    changed: StandingsRow[],
-    reveal?: FeedReveal,
-    removed: string[] = [],
-  ) {
+    opts: { changed?: StandingsRow[]; reveal?: FeedReveal } = {},
+  ): Promise<Sent> {
     const { seq, code } = await this.states.nextSeq(em, contestId);
-    await this.states.write(em, contestId, { eventId: event.id, rows, final: event.final, frozen: event.frozen }, stored);
-    const update: FeedUpdate = { seq, event: event.key, rows: changed, final: event.final, frozen: event.frozen, contest: code, ...(reveal ? { reveal } : {}), ...(removed.length ? { removed } : {}) };
-    return { contest: code, update };
+    const prev = state?.last ?? 0;
+    await this.states.write(em, contestId, { eventId: event.id, rows, final: event.final, frozen: event.frozen, last: seq }, state !== null);
+    const before = state?.rows ?? [];
+    const removed = removedBibs(before, rows);
+    const tail = { final: event.final, frozen: event.frozen, contest: code, ...(opts.reveal ? { reveal: opts.reveal } : {}) };
+    const full: FeedUpdate = { seq, prev, event: event.key, rows: opts.changed ?? diffRows(before, rows), ...tail, ...(removed.length ? { removed } : {}) };
+    const compact: CompactFeedUpdate = { seq, prev, event: event.key, ...compactChanges(before, rows), ...tail };
+    await this.feedLog.append(em, contestId, compact);
+    return { contest: code, event: event.key, full, compact };
+  }
+
+  /** Each watcher gets the update in the form it asked for: whole rows or compact, every event or its own. */
+  private emit(sent: Sent): void {
+    if (!this.server) return;
+    this.server.to([feedRoom(sent.contest, false), feedRoom(sent.contest, false, sent.event)]).emit(FEED.update, sent.full);
+    this.server.to([feedRoom(sent.contest, true), feedRoom(sent.contest, true, sent.event)]).emit(FEED.update, sent.compact);
+  }
+
+  /**
+   * Freezes an event's public board. The capture is what the public is shown at this moment, taken
+   * in the same transaction as the freeze: the live public rows at the event's current revision,
+   * published as one update with `frozen: true` and kept as the event's public state, so every
+   * public surface (standings, teams, snapshots, updates) shows exactly that until the unfreeze,
+   * whether or not anyone had watched the event before. `act` checks and writes the freeze itself
+   * (and its audit record) inside that transaction.
+   */
+  async freeze(contestId: number, eventId: number, act: (em: EntityManager, event: ContestEvent) => Promise<void>): Promise<void> {
+    const sent = await this.enqueue(contestId, async () => {
+      for (;;) {
+        const event = await this.tx.manager.getRepository(ContestEvent).findOneByOrFail({ id: eventId });
+        const live = await this.standings.liveRows(event);
+        const out = await this.tx.run(async (em) => {
+          // a sheet or chief act of the event takes the event's lock first: none can slip in between
+          await lockRow(em, 'events', eventId);
+          await lockRow(em, 'contests', contestId);
+          const fresh = await em.getRepository(ContestEvent).findOneByOrFail({ id: eventId });
+          if (fresh.revision !== event.revision || fresh.boardMode !== event.boardMode || fresh.final !== event.final) return 'stale' as const;
+          await act(em, fresh);
+          const frozen = await em.getRepository(ContestEvent).findOneByOrFail({ id: eventId });
+          const state = await this.states.one(em, eventId);
+          return this.commit(em, contestId, frozen, state, live);
+        });
+        if (out !== 'stale') return out;
+      }
+    });
+    this.emit(sent);
   }
 
   /**
    * One step of the ceremony reveal on a frozen event: the given entries' public rows become
    * their live rows, as one feed update. `step` decides which entries from the live rows and the
-   * number already revealed, inside the contest's queue so it sees the latest public state.
+   * number already revealed, inside the contest's queue so it sees the latest public state;
+   * `record` writes the step's audit record in the transaction that publishes it.
    */
   async reveal(
     contestId: number,
     eventId: number,
     step: (live: StandingsRow[], revealed: number) => { award: string | null; bibs: string[]; total: number } | null,
-  ): Promise<{ award: string | null; bibs: string[]; revealed: number; total: number } | null> {
+    record: (em: EntityManager, step: FeedReveal) => Promise<void>,
+  ): Promise<FeedReveal | null> {
     return this.enqueue(contestId, async () => {
       const event = await this.tx.manager.getRepository(ContestEvent).findOneByOrFail({ id: eventId });
       const live = await this.standings.liveRows(event);
@@ -178,17 +238,21 @@ export class FeedService implements BeforeApplicationShutdown {
       if (!next) return null;
       const shown = new Set(next.bibs);
       const sent = await this.tx.run(async (em) => {
+        // the event's row before the contest's, as every write of an event takes them (no deadlock on PostgreSQL)
+        await lockRow(em, 'events', eventId);
         await lockRow(em, 'contests', contestId);
         const state = await this.states.one(em, eventId);
         const before = state?.rows ?? [];
         const revealedRows = live.filter((r) => shown.has(r.bib));
-        const merged = [...before.filter((r) => !shown.has(r.bib)), ...revealedRows].sort(byPublicOrder);
+        const merged = [...before.filter((r) => !shown.has(r.bib)), ...revealedRows].sort(comparePublicRows);
         const revealed = event.revealed + next.bibs.length;
         await em.getRepository(ContestEvent).update({ id: eventId }, { revealed });
-        return this.commit(em, contestId, event, state !== null, merged, revealedRows, { award: next.award, bibs: next.bibs, revealed, total: next.total });
+        const reveal: FeedReveal = { award: next.award, bibs: next.bibs, revealed, total: next.total };
+        await record(em, reveal);
+        return this.commit(em, contestId, event, state, merged, { changed: revealedRows, reveal });
       });
-      if (this.server) this.server.to(roomOf(sent.contest)).emit(FEED.update, sent.update);
-      return sent.update.reveal!;
+      this.emit(sent);
+      return sent.full.reveal!;
     });
   }
 
@@ -207,10 +271,15 @@ export class FeedService implements BeforeApplicationShutdown {
    * re-watch within a second, and one broadcast is encoded once, where a thousand single emits
    * would each encode and frame the same hundred kilobytes.
    */
-  async watch(code: string, socket: Socket): Promise<void> {
+  async watch(code: string, socket: Socket, form: WatchForm = {}): Promise<void> {
     const contest = await this.lookup.contest(code);
+    if (form.events) {
+      const keys = new Set((await this.lookup.eventsOf(contest)).map((e) => e.key));
+      const unknown = form.events.filter((k) => !keys.has(k));
+      if (unknown.length) throw DomainError.invalid([{ path: 'events', message: `unknown event key ${unknown.map((k) => JSON.stringify(k)).join(', ')} in contest ${contest.code}` }]);
+    }
     return new Promise<void>((resolve, reject) => {
-      const waiter = { socket, resolve, reject };
+      const waiter: Waiter = { socket, form, resolve, reject };
       const waiting = this.waiting.get(contest.id);
       if (waiting) {
         waiting.push(waiter);
@@ -221,13 +290,25 @@ export class FeedService implements BeforeApplicationShutdown {
       void this.enqueue(contest.id, async () => {
         this.waiting.delete(contest.id);
         try {
-          const { room, snapshot } = await this.snapshot(code);
-          const live = batch.map((w) => w.socket).filter((s) => s.connected);
-          for (const s of live) {
-            for (const r of s.rooms) if (r !== s.id && r !== room) void s.leave(r);
-            void s.join(room);
+          const resumed = new Set<Waiter>();
+          for (const w of batch) if (await this.resume(contest.id, code, w)) resumed.add(w);
+          const rest = batch.filter((w) => !resumed.has(w));
+          const snapshot = rest.length ? await this.snapshot(code) : null;
+          // watchers that follow the same events share one encoded snapshot
+          const groups = new Map<string, Socket[]>();
+          for (const w of rest) {
+            if (!w.socket.connected || !snapshot) continue;
+            this.enter(w, snapshot.contest);
+            const key = w.form.events ? [...new Set(w.form.events)].sort().join('\n') : '';
+            groups.set(key, [...(groups.get(key) ?? []), w.socket]);
           }
-          if (live.length && this.server) this.server.local.to(live.map((s) => s.id)).emit(FEED.snapshot, snapshot);
+          if (this.server && snapshot) {
+            for (const [key, sockets] of groups) {
+              const only = key ? new Set(key.split('\n')) : null;
+              const shown = only ? { ...snapshot, events: snapshot.events.filter((e) => only.has(e.event)) } : snapshot;
+              this.server.local.to(sockets.map((x) => x.id)).emit(FEED.snapshot, shown);
+            }
+          }
           for (const w of batch) w.resolve();
         } catch (e) {
           // each watcher's own call fails, and the gateway answers it as it answers any other error
@@ -237,7 +318,31 @@ export class FeedService implements BeforeApplicationShutdown {
     });
   }
 
-  private async snapshot(code: string): Promise<{ room: string; snapshot: FeedSnapshot }> {
+  /** Puts a watcher in the rooms of the form and events it asked for, and in no other. */
+  private enter(w: Waiter, code: string): void {
+    const rooms = w.form.events ? w.form.events.map((k) => feedRoom(code, !!w.form.compact, k)) : [feedRoom(code, !!w.form.compact)];
+    for (const r of w.socket.rooms) if (r !== w.socket.id && !rooms.includes(r)) void w.socket.leave(r);
+    void w.socket.join(rooms);
+  }
+
+  /**
+   * A compact watcher back from a short drop gets the messages it missed (of the events it
+   * follows) from the feed log, then `resumed`, and stays in its rooms — no snapshot. False when
+   * the log no longer covers the gap: the watcher then gets a snapshot like any other.
+   */
+  private async resume(contestId: number, code: string, w: Waiter): Promise<boolean> {
+    if (w.form.since === undefined || !w.form.compact || !w.socket.connected) return false;
+    const fresh = await this.lookup.contest(code);
+    const missed = await this.feedLog.between(this.tx.manager, contestId, w.form.since, fresh.seq);
+    if (!missed) return false;
+    this.enter(w, fresh.code);
+    const only = w.form.events ? new Set(w.form.events) : null;
+    for (const m of missed) if (!only || only.has(m.event)) w.socket.emit(FEED.update, m);
+    w.socket.emit(FEED.resumed, { contest: fresh.code, seq: fresh.seq });
+    return true;
+  }
+
+  private async snapshot(code: string): Promise<FeedSnapshot> {
     const fresh = await this.lookup.contest(code);
     const events = await this.lookup.eventsOf(fresh);
     const states = await this.states.ofContest(this.tx.manager, fresh.id);
@@ -246,16 +351,16 @@ export class FeedService implements BeforeApplicationShutdown {
       const s = states.get(e.id);
       const base = await this.standings.eventStandings(fresh, e);
       // the public state of an event is what the feed last published; the next update brings it forward
-      if (s) out.push({ ...base, rows: s.rows as StandingsRow[], final: s.final, frozen: s.frozen });
+      if (s) out.push({ ...base, rows: s.rows as StandingsRow[], final: s.final, frozen: s.frozen, last: s.last });
       else {
         // first sight of the event: what this snapshot shows becomes what later updates are diffed against
         await this.tx.run(async (em) => {
-          if (!(await this.states.one(em, e.id))) await this.states.write(em, fresh.id, { eventId: e.id, rows: base.rows, final: e.final, frozen: e.frozen }, false);
+          if (!(await this.states.one(em, e.id))) await this.states.write(em, fresh.id, { eventId: e.id, rows: base.rows, final: e.final, frozen: e.frozen, last: 0 }, false);
         });
-        out.push(base);
+        out.push({ ...base, last: 0 });
       }
     }
-    return { room: roomOf(fresh.code), snapshot: { seq: fresh.seq, contest: fresh.code, events: out } };
+    return { seq: fresh.seq, contest: fresh.code, events: out };
   }
 }
 
@@ -274,8 +379,3 @@ export function diffRows(before: readonly StandingsRow[], after: readonly Standi
   });
 }
 
-/** Rank order with unranked entries last, by station. */
-export function byPublicOrder(a: StandingsRow, b: StandingsRow): number {
-  if (a.rank !== b.rank) return a.rank === null ? 1 : b.rank === null ? -1 : a.rank - b.rank;
-  return a.station.localeCompare(b.station, 'en', { numeric: true });
-}

@@ -1,8 +1,10 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import type { Server, Socket } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
+import { sha256 } from '../auth/secrets';
+import { SessionsService, TOKENS_REVOKED, type TokensRevoked } from '../auth/sessions.service';
 import { ChiefService } from '../chief/chief.service';
 import { DomainError } from '../common/domain-error';
 import { toErrorBody } from '../common/http-error.filter';
@@ -11,46 +13,106 @@ import { AppConfig } from '../config/config';
 import { ContestLookup } from '../contests/contest-lookup';
 import { RESULTS_CHANGED, type ResultsChanged } from './results-changed';
 
-const roomOf = (eventId: number) => `staff-event:${eventId}`;
+const EVENT_ROOM = 'staff-event:';
+const roomOf = (eventId: number) => `${EVENT_ROOM}${eventId}`;
+/** every socket opened with one token, by the token's stored hash, so a revocation finds them in every process */
+const tokenRoom = (tokenHash: string) => `staff-token:${tokenHash}`;
+/** how often sockets' tokens are checked again: for revocations a closing process never announced, and expiry */
+export const STAFF_RECHECK_MS = 30_000;
+
+/** sent before a socket of an ended login is closed: the desk then sends its judge back to sign in */
+const ENDED = toErrorBody(DomainError.unauthenticated('this login has ended: log in again'));
+
+interface StaffSocketData {
+  tokenHash?: string;
+  watching?: boolean;
+}
 
 /**
  * Chief judges' desks follow their event here. The handshake carries the bearer token
  * (`auth: { token }`); `watch-event` is allowed only to the event's chief judge or the organizer.
  * It pushes only a change notice; the desk reads the details over REST with the same token.
+ * A socket whose token is revoked (logout, a new organizer password) is closed at once, in every
+ * process; a periodic check closes those whose token expired or vanished otherwise.
  */
 @WebSocketGateway({ namespace: STAFF_NAMESPACE })
-export class StaffGateway implements OnGatewayInit {
+export class StaffGateway implements OnGatewayInit, OnModuleDestroy {
   private readonly log = new Logger('staff');
-  private server: Server | null = null;
+  private server: Namespace | null = null;
   private readonly pending = new Set<number>();
+  private recheckTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
     private readonly chief: ChiefService,
     private readonly lookup: ContestLookup,
     private readonly config: AppConfig,
   ) {}
 
-  afterInit(server: Server): void {
+  afterInit(server: Namespace): void {
     this.server = server;
+    this.recheckTimer = setInterval(() => void this.recheck().catch((e: unknown) => this.logError(e)), STAFF_RECHECK_MS);
+    this.recheckTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.recheckTimer) clearInterval(this.recheckTimer);
+    this.recheckTimer = null;
   }
 
   @SubscribeMessage(STAFF.watch)
   async watch(@ConnectedSocket() socket: Socket, @MessageBody() body: StaffWatchRequest): Promise<void> {
+    const data = socket.data as StaffSocketData;
     try {
-      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      const who = await this.auth.verify(typeof token === 'string' ? token : undefined);
+      const raw = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const token = typeof raw === 'string' && raw ? raw : undefined;
+      // joined before the token is checked: a revocation committed after the check still finds this socket
+      if (token && !data.tokenHash) {
+        data.tokenHash = sha256(token);
+        void socket.join(tokenRoom(data.tokenHash));
+      }
+      const who = await this.auth.verify(token);
       if (!body || typeof body.contest !== 'string' || typeof body.event !== 'string') {
         throw DomainError.invalid([{ path: 'body', message: 'watch-event needs { "contest": CODE, "event": KEY }' }]);
       }
       const { event } = await this.chief.authorize(who, body.contest, body.event);
-      for (const r of socket.rooms) if (r !== socket.id) void socket.leave(r);
+      for (const r of socket.rooms) if (r.startsWith(EVENT_ROOM)) void socket.leave(r);
       void socket.join(roomOf(event.id));
+      data.watching = true;
       socket.emit(STAFF.watching, { contest: body.contest, event: body.event, revision: event.revision } satisfies StaffEventChanged);
     } catch (e) {
-      if (!(e instanceof DomainError)) this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+      if (!(e instanceof DomainError)) this.logError(e);
       socket.emit(STAFF.error, toErrorBody(e));
     }
+  }
+
+  /** Closes every socket of the revoked tokens; through socket.io's adapter this reaches every process. */
+  @OnEvent(TOKENS_REVOKED)
+  onTokensRevoked(revoked: TokensRevoked): void {
+    if (!this.server) return;
+    for (const hash of revoked.tokenHashes) {
+      const room = this.server.in(tokenRoom(hash));
+      room.emit(STAFF.error, ENDED);
+      room.disconnectSockets(true);
+    }
+  }
+
+  /** Checks again the token of every watching socket of this process; closes those that no longer open anything. */
+  async recheck(): Promise<void> {
+    if (!this.server) return;
+    const watching = [...this.server.sockets.values()].filter((s) => (s.data as StaffSocketData).watching && (s.data as StaffSocketData).tokenHash);
+    if (!watching.length) return;
+    const alive = await this.sessions.live(watching.map((s) => (s.data as StaffSocketData).tokenHash!));
+    for (const s of watching) {
+      if (alive.has((s.data as StaffSocketData).tokenHash!)) continue;
+      s.emit(STAFF.error, ENDED);
+      s.disconnect(true);
+    }
+  }
+
+  private logError(e: unknown): void {
+    this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
   }
 
   /**
@@ -63,7 +125,7 @@ export class StaffGateway implements OnGatewayInit {
     this.pending.add(change.eventId);
     setTimeout(() => {
       this.pending.delete(change.eventId);
-      this.notify(change.eventId).catch((e: unknown) => this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e)));
+      this.notify(change.eventId).catch((e: unknown) => this.logError(e));
     }, this.config.feedCoalesceMs);
   }
 

@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ContestLookup } from '../contests/contest-lookup';
 import { SchemeCache } from '../contests/scheme-cache';
-import type { EventStandings, StandingsRow, TeamStandings } from '../contracts/standings';
+import { comparePublicRows } from '../contracts/compact-feed';
+import type { EventStandings, StaffStandingsRow, StandingsRow, TeamStandings } from '../contracts/standings';
 import { Contest, ContestEvent } from '../database/entities';
 import { FeedStateRepository } from '../live/feed-state.repository';
 import { unitsToNumber } from '../domain/scoring/decimal';
@@ -19,9 +20,7 @@ export interface ComputedEvent {
   scheme: Scheme;
   inputs: EventInputs;
   ranked: RankedEntry[];
-  rows: StandingsRow[];
-  /** rows ranked among complete entries only, for a board that shows only complete entries */
-  completeRows?: StandingsRow[];
+  rows: StaffStandingsRow[];
 }
 
 export const DEFAULT_TEAM_SIZE = 3;
@@ -32,7 +31,7 @@ interface KeptResult {
   result: EntryResult;
 }
 
-function toRow(r: RankedEntry, person: EntryPerson): StandingsRow {
+function toRow(r: RankedEntry, person: EntryPerson): StaffStandingsRow {
   const parts: Record<string, number> = {};
   for (const k in r.parts) parts[k] = unitsToNumber(r.parts[k]);
   return {
@@ -53,12 +52,23 @@ function toRow(r: RankedEntry, person: EntryPerson): StandingsRow {
 }
 
 /**
+ * Rows as the public may see them. Judges know entries only by station, so until the event is
+ * final no public row names its station; and rows that share a rank (or have none) are ordered by
+ * bib on every public surface, which says nothing about stations either.
+ */
+export function publicView(rows: readonly StandingsRow[], final: boolean): StandingsRow[] {
+  return (final ? [...rows] : rows.map((r) => ({ ...r, station: null }))).sort(comparePublicRows);
+}
+
+/**
  * Standings from stored marks through the scoring engine. Results are cached per event and
  * revision (a counter every write bumps in the database), so any process sees fresh results.
  */
 @Injectable()
 export class StandingsService {
   private readonly cache = new Map<number, { revision: number; results: Map<string, KeptResult>; computed: ComputedEvent }>();
+  /** the public rows last made from a computation (told by the identity of its ranking), per board mode and finality */
+  private readonly publicCache = new Map<number, { computed: readonly RankedEntry[]; mode: string; final: boolean; rows: StandingsRow[] }>();
 
   constructor(
     private readonly lookup: ContestLookup,
@@ -96,22 +106,33 @@ export class StandingsService {
     return computed;
   }
 
-  /** Live results as the public may see them: every competing entry, or only complete ones ranked among themselves. */
+  /**
+   * Live results as the public may see them: every competing entry, or only complete ones ranked
+   * among themselves; while the event is open, without stations (publicView).
+   */
   async liveRows(event: ContestEvent): Promise<StandingsRow[]> {
     const computed = await this.compute(event.id, event);
-    if (event.boardMode !== 'complete') return computed.rows;
-    if (!computed.completeRows) {
+    const kept = this.publicCache.get(event.id);
+    if (kept && kept.computed === computed.ranked && kept.mode === event.boardMode && kept.final === event.final) return kept.rows;
+    let rows = computed.rows;
+    if (event.boardMode === 'complete') {
       const shown = computed.ranked.filter((r) => r.complete || r.status !== 'competing');
-      computed.completeRows = rankEntries(computed.scheme, shown).rows.map((r) => toRow(r, computed.inputs.people.get(r.bib)!));
+      rows = rankEntries(computed.scheme, shown).rows.map((r) => toRow(r, computed.inputs.people.get(r.bib)!));
     }
-    return computed.completeRows;
+    const out = publicView(rows, event.final);
+    this.publicCache.set(event.id, { computed: computed.ranked, mode: event.boardMode, final: event.final, rows: out });
+    return out;
   }
 
-  /** What the public sees of an event: live results, or the frozen board while it is frozen. */
+  /**
+   * What the public sees of an event: live results, or while it is frozen exactly what the feed
+   * captured when it was frozen — never live rows, even where no capture exists (an event frozen
+   * before captures were taken shows an empty board until it is unfrozen).
+   */
   async publicRows(event: ContestEvent): Promise<StandingsRow[]> {
     if (event.frozen) {
       const state = await this.states.one(this.events.manager, event.id);
-      if (state) return state.rows as StandingsRow[];
+      return state ? (state.rows as StandingsRow[]) : [];
     }
     return this.liveRows(event);
   }

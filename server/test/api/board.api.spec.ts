@@ -50,7 +50,7 @@ describe('board controls: complete-only, freeze and the ceremony reveal', () => 
     await markAll(t, api, 3);
     expect((await api('POST', '/api/contests/BG2024/events/hair/board', { mode: 'complete' }, org)).body).toMatchObject({ mode: 'complete' });
     const s = await api('GET', '/api/contests/BG2024/events/hair/standings');
-    expect(s.body.rows.map((r: { station: string }) => r.station)).toEqual(['09', '08', '07']);
+    expect(s.body.rows.map((r: { bib: string }) => r.bib)).toEqual(['A003', 'A002', 'A001']);
     expect(s.body.rows.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 3]);
     await api('POST', '/api/contests/BG2024/events/hair/board', { mode: 'provisional' }, org);
     expect((await api('GET', '/api/contests/BG2024/events/hair/standings')).body.rows).toHaveLength(10);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writesOf } from '../support/records';
 import { putSheet, sheetOf } from '../support/sheets';
-import { client, hairContest, judgeToken, organizerToken, startTestApp, type TestApp } from '../support/test-app';
+import { client, hairBib, hairContest, judgeToken, organizerToken, startTestApp, type TestApp } from '../support/test-app';
 
 /** Contract §2, chief judge: reopen, deductions, entry status, finalize; organizer reopens an event. */
 let t: TestApp;
@@ -21,7 +21,7 @@ async function markAll(station: string, scores: Record<string, number>, judges =
 async function row(station: string) {
   const s = await api('GET', `${base}/standings`);
   expect(s.status).toBe(200);
-  return s.body.rows.find((r: { station: string }) => r.station === station);
+  return s.body.rows.find((r: { bib: string }) => r.bib === hairBib(station));
 }
 
 beforeAll(async () => {
@@ -168,11 +168,11 @@ describe('entry status', () => {
     expect(dq.status).toBeLessThan(300);
     expect((await api('POST', `${base}/entries/10/status`, { status: 'absent' }, tok.J6)).status).toBeLessThan(300);
     const s = await api('GET', `${base}/standings`);
-    const stations = s.body.rows.map((r: { station: string }) => r.station);
-    expect(stations.slice(-2).sort()).toEqual(['08', '10']);
+    const bibs = s.body.rows.map((r: { bib: string }) => r.bib);
+    expect(bibs.slice(-2)).toEqual([hairBib('08'), hairBib('10')]);
     for (const r of s.body.rows.slice(-2)) expect(r).toMatchObject({ rank: null, award: null });
-    expect(s.body.rows.find((r: { station: string }) => r.station === '08')).toMatchObject({ status: 'disqualified' });
-    expect(s.body.rows.find((r: { station: string }) => r.station === '10')).toMatchObject({ status: 'absent' });
+    expect(s.body.rows.find((r: { bib: string }) => r.bib === hairBib('08'))).toMatchObject({ status: 'disqualified' });
+    expect(s.body.rows.find((r: { bib: string }) => r.bib === hairBib('10'))).toMatchObject({ status: 'absent' });
     for (const r of s.body.rows.slice(0, -2)) {
       expect(r.status).toBe('competing');
       expect(r.rank).toEqual(expect.any(Number));
@@ -219,8 +219,8 @@ describe('finalize and the organizer reopening an event', () => {
       expect(r.body.message, path).toMatch(/finali[sz]ed/);
     }
     const s = await api('GET', `${base}/standings`);
-    expect(s.body.rows.find((r: { station: string }) => r.station === '07')).toMatchObject({ deductions: 0 });
-    expect(s.body.rows.find((r: { station: string }) => r.station === '09')).toMatchObject({ status: 'competing' });
+    expect(s.body.rows.find((r: { bib: string }) => r.bib === hairBib('07'))).toMatchObject({ deductions: 0 });
+    expect(s.body.rows.find((r: { bib: string }) => r.bib === hairBib('09'))).toMatchObject({ status: 'competing' });
   });
 
   it('only the organizer reopens it, with a reason', async () => {

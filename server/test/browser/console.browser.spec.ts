@@ -289,8 +289,13 @@ describe('organizer console', () => {
     await screenshot(page, 'console-audit');
     await page.locator('#audit-judge').selectOption('J1');
     await page.locator('#audit-apply').click();
-    await page.getByText('共 1 条记录').waitFor();
-    await expect(page.locator('#audit-table tbody tr').getAttribute('data-action')).resolves.toBe('sheet.submit');
+    // J1's one sheet, and J1's logins (every login is on the record)
+    const trail = (await api('GET', `/api/contests/${CODE}/audit?judge=J1`, undefined, org)).body as { action: string }[];
+    expect(trail.filter((r) => r.action === 'sheet.submit')).toHaveLength(1);
+    expect(trail.every((r) => r.action === 'sheet.submit' || r.action === 'login')).toBe(true);
+    await page.getByText(`共 ${trail.length} 条记录`).waitFor();
+    const actions = await page.locator('#audit-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    expect(actions.sort()).toEqual(trail.map((r) => r.action).sort());
   });
 
   it('the overview shows the marking progress, and the console switches to English', async () => {

@@ -453,11 +453,27 @@ describe('scoreboard in the browser', () => {
     await t.settle();
 
     const page = await browser.page(PHONE);
+    // what the phone asks the live feed for, and the events its snapshots carry
+    const watches: { compact?: boolean; events?: string[] }[] = [];
+    const snapshotEvents: string[][] = [];
+    page.on('websocket', (ws) => {
+      ws.on('framesent', (f) => {
+        const m = /^42\/live,(.*)$/.exec(String(f.payload));
+        if (m && JSON.parse(m[1])[0] === 'watch') watches.push(JSON.parse(m[1])[1]);
+      });
+      ws.on('framereceived', (f) => {
+        const m = /^42\/live,(.*)$/.exec(String(f.payload));
+        if (m && JSON.parse(m[1])[0] === 'snapshot') snapshotEvents.push(JSON.parse(m[1])[1].events.map((e: { event: string }) => e.event));
+      });
+    });
     try {
       await page.goto(`${t.base}/board/?contest=PHN&view=phone`);
       await waitForConnection(page, true, 10_000);
       await page.getByTestId('phone-row').first().waitFor({ timeout: 5_000 });
       await expect(page.getByTestId('phone-row').count()).resolves.toBe(6);
+      // the phone follows the event on its screen only, in the compact form
+      expect(watches).toEqual([{ contest: 'PHN', compact: true, events: ['hair'] }]);
+      expect(snapshotEvents).toEqual([['hair']]);
       await screenshot(page, 'board-phone');
 
       await page.getByRole('button', { name: '美甲', exact: true }).click();
@@ -467,6 +483,14 @@ describe('scoreboard in the browser', () => {
       await expect(page.getByTestId('phone-row').first().textContent()).resolves.toContain(nameOf(file, 'A004'));
       await expect(page.getByTestId('phone-row').first().textContent()).resolves.toContain('91.00');
       await screenshot(page, 'board-phone-event');
+      expect(watches.at(-1)).toEqual({ contest: 'PHN', compact: true, events: ['nail'] });
+      expect(snapshotEvents.at(-1)).toEqual(['nail']);
+
+      // a judge typing their station number learns nothing
+      await page.getByRole('searchbox').fill(stationOf(file, 'A002', 'nail'));
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="phone-row"]').length === 0, undefined, { timeout: UPDATE_MS });
+      await page.getByRole('searchbox').fill('');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="phone-row"]').length === 6, undefined, { timeout: UPDATE_MS });
 
       const wanted = nameOf(file, 'A003');
       await page.getByRole('searchbox').fill(wanted);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StandingsService } from '../../src/standings/standings.service';
-import { panelContest, stationOf } from '../support/contests';
+import { bibOf, panelContest, stationOf } from '../support/contests';
 import { writesOf } from '../support/records';
 import { putSheet, sheetsPath } from '../support/sheets';
 import { client, hairContest, judgeToken, organizerToken, startTestApp, type TestApp } from '../support/test-app';
@@ -53,7 +53,7 @@ describe('concurrent submissions', () => {
     const { rows } = (await api('GET', '/api/contests/CONC/events/e1/standings')).body;
     for (let s = 0; s < STATIONS; s++) {
       const expected = Array.from({ length: JUDGES }, (_, j) => markOf(j, s)).reduce((a, b) => a + b, 0) / JUDGES;
-      expect(rows.find((r: { station: string }) => r.station === stationOf(s))).toMatchObject({ complete: true, total: Math.round(expected * 100) / 100 });
+      expect(rows.find((r: { bib: string }) => r.bib === bibOf(s))).toMatchObject({ complete: true, total: Math.round(expected * 100) / 100 });
     }
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { panelContest, stationOf } from '../support/contests';
+import { bibOf, panelContest, stationOf } from '../support/contests';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { client } from '../support/test-app';
 
@@ -90,7 +90,7 @@ describe('SIGKILL right after acknowledged submissions', () => {
     const { rows } = (await api2('GET', '/api/contests/KILL/events/e1/standings')).body;
     for (let s = 0; s < STATIONS; s++) {
       const mean = Array.from({ length: JUDGES }, (_, j) => 60 + j + s).reduce((a, b) => a + b, 0) / JUDGES;
-      expect(rows.find((r: { station: string }) => r.station === stationOf(s))).toMatchObject({ complete: true, total: mean });
+      expect(rows.find((r: { bib: string }) => r.bib === bibOf(s))).toMatchObject({ complete: true, total: mean });
     }
     await second.kill();
   });

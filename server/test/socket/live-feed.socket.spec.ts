@@ -92,7 +92,7 @@ describe('many watchers at once', () => {
     expect(new Set(snaps.map((x) => x.seq)).size).toBe(1);
     const judge = await judgeToken(t.base, 'LIVE-MANY', '200001');
     expect((await putSheet(api, judge, 'LIVE-MANY', 'e1', '03', { score: 61.5 })).status).toBe(200);
-    const updates = await Promise.all(many.map((c) => c.update((u) => u.rows.some((r) => r.station === '03'))));
+    const updates = await Promise.all(many.map((c) => c.update((u) => u.rows.some((r) => r.bib === 'B003'))));
     expect(new Set(updates.map((u) => u.seq))).toEqual(new Set([snaps[0].seq + 1]));
     for (const c of many) expect(c.messages('snapshot')).toHaveLength(1);
   });
@@ -115,7 +115,7 @@ describe('update', () => {
     const now = byBib(rest.rows);
     const changed = u.rows.find((r) => r.bib === 'B002')!;
     expect(changed).toEqual(now.B002);
-    expect(changed).toMatchObject({ station: '02', total: 88.5, parts: { score: 88.5 }, complete: false, rank: 1, name: '选手2', organization: '四川省总工会' });
+    expect(changed).toMatchObject({ station: null, total: 88.5, parts: { score: 88.5 }, complete: false, rank: 1, name: '选手2', organization: '四川省总工会' });
     // every row whose rank moved is sent whole; unchanged rows are not sent
     const before = byBib(snapshot.events[0].rows);
     for (const r of u.rows) expect(r).toEqual(now[r.bib]);

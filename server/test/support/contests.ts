@@ -89,3 +89,8 @@ export function panelContest(code: string, opts: { judges: number; stations: num
 export function stationOf(i: number): string {
   return String(i + 1).padStart(2, '0');
 }
+
+/** The bib at station `stationOf(i)` in a panelContest: public rows name no station until the event is final. */
+export function bibOf(i: number): string {
+  return `B${String(i + 1).padStart(3, '0')}`;
+}

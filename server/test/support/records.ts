@@ -28,3 +28,21 @@ export async function writesOf(t: TestApp, code: string, event: string, station:
   );
   return { versions: versions.map((v) => Number(v.version)), auditedSubmissions: Number(n) };
 }
+
+/**
+ * Appends `count` audit records to a contest's trail straight in its database, many rows per
+ * statement, as a long contest's acts would have: tests of the trail's length need thousands.
+ */
+export async function insertAuditRecords(t: TestApp, code: string, count: number, action = 'test.filler'): Promise<void> {
+  const ds = t.app.get(DataSource);
+  const [contest] = await sqlAll<{ id: number }>(ds.manager, `SELECT "id" FROM "contests" WHERE "code" = ?`, [code]);
+  if (!contest) throw new Error(`contest ${code} not found`);
+  const at = new Date().toISOString();
+  const BATCH = 500;
+  for (let done = 0; done < count; done += BATCH) {
+    const n = Math.min(BATCH, count - done);
+    const values = Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?)').join(', ');
+    const params = Array.from({ length: n }, (_, i) => [contest.id, 'organizer', action, JSON.stringify({ n: done + i + 1 }), `filler ${done + i + 1}`, at]).flat();
+    await sqlAll(ds.manager, `INSERT INTO "audit_log" ("contestId", "actor", "action", "after", "reason", "at") VALUES ${values}`, params);
+  }
+}

@@ -9,6 +9,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** what the process wrote to stderr, for failure messages */
   stderr(): string;
+  /** what the process wrote to stdout (its log) */
+  stdout(): string;
   /** SIGKILL, and wait until the process is gone */
   kill(): Promise<void>;
 }
@@ -24,16 +26,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The real server as its own process (`node -r @swc-node/register src/main.ts`), answering once /api/health does. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+/**
+ * The real server as its own process (`node -r @swc-node/register src/main.ts`), answering once
+ * /api/health does. An `undefined` in `env` removes that variable from the inherited environment.
+ */
+export async function startServerProcess(env: Record<string, string | undefined>, timeoutMs = 30_000): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
+  const merged: Record<string, string | undefined> = { ...process.env, DEMO: '0', LOG_LEVEL: 'error', HOST: '127.0.0.1', ...env, PORT: String(port) };
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
     cwd: SERVER_DIR,
-    env: { ...process.env, DEMO: '0', LOG_LEVEL: 'error', HOST: '127.0.0.1', ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)),
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
+  let out = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  // always read, so a chatty log never fills the pipe and stalls the server
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
@@ -55,6 +64,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     base,
     child,
     stderr: () => err,
+    stdout: () => out,
     kill: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;

@@ -133,6 +133,11 @@ export async function organizerToken(base: string): Promise<string> {
 }
 
 /** The spec's worked example as a contest file: 5 judges + chief, three criteria, trimmed, awards. */
+/** The bib at a station of hairContest (station 07 holds A001): public rows name no station until the event is final. */
+export function hairBib(station: string): string {
+  return `A${String(Number(station) - 6).padStart(3, '0')}`;
+}
+
 export function hairContest(code = 'BG2024', stations = 3): ContestFileInput {
   const judges = ['J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'J7'].map((key, i) => ({ key, name: `裁判${i + 1}`, pin: String(100001 + i) }));
   const contestants = Array.from({ length: stations }, (_, i) => ({

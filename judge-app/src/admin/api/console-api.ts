@@ -11,8 +11,9 @@ import type {
   EventStandings,
   ImportReport,
   OrganizerLoginResponse,
+  OrganizerPasswordChangeBody,
 } from '@skillscore/server/contracts';
-import { ApiError, type Http } from '../../lib/api/http';
+import { ApiError, parseRetryAfter, readErrorBody, type Http } from '../../lib/api/http';
 import { fetchFile, uploadFile, type DownloadedFile, type UploadProgress } from './transfer';
 
 export type { CreatedContest, EditedContest, JudgeCard } from '@skillscore/server/contracts';
@@ -23,6 +24,20 @@ export interface AuditFilter {
   event?: string;
   station?: string;
   judge?: string;
+}
+
+/** One page of the audit trail, newest first, and the `before` of the page after it (null on the last page). */
+export interface AuditPage {
+  records: AuditRecordView[];
+  next: number | null;
+}
+
+/** The `before` of the next page, from the trail's `Link: <…?before=N…>; rel="next"` header. */
+export function nextBefore(link: string | null): number | null {
+  const url = link && /<([^>]+)>\s*;\s*rel="next"/.exec(link)?.[1];
+  if (!url) return null;
+  const before = Number(new URL(url, 'http://x').searchParams.get('before'));
+  return Number.isInteger(before) && before > 0 ? before : null;
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -49,8 +64,29 @@ export class ConsoleApi {
     return this.guard(this.http.json<T>(method, path, { body, token: this.token() }));
   }
 
+  /** A call answered with 204 No Content. */
+  private async send(method: string, path: string, body: unknown, token: string | null): Promise<void> {
+    const { res } = await this.http.raw(method, path, { body, token });
+    if (!res.ok) throw new ApiError('http', res.status, await readErrorBody(res));
+  }
+
   login(password: string): Promise<OrganizerLoginResponse> {
     return this.http.json('POST', '/api/auth/organizer', { body: { password } });
+  }
+
+  /** Revokes the login's token on the server; `token` is passed in because the console has already forgotten it. */
+  async logout(token: string): Promise<void> {
+    try {
+      await this.send('POST', '/api/auth/logout', undefined, token);
+    } catch (e) {
+      // 401: it had already ended, which is what was asked
+      if (!(e instanceof ApiError && e.status === 401)) throw e;
+    }
+  }
+
+  /** Ends every other organizer login; this one stays. 409 when ORGANIZER_PASSWORD fixes the password. */
+  changePassword(body: OrganizerPasswordChangeBody): Promise<void> {
+    return this.guard(this.send('POST', '/api/auth/organizer/password', body, this.token()));
   }
 
   contests(): Promise<ContestSummary[]> {
@@ -77,19 +113,31 @@ export class ConsoleApi {
     return this.call('GET', `/api/contests/${seg(code)}/judges`);
   }
 
-  importSheet(code: string, file: Blob, contentType: string, dryRun: boolean, onProgress: (p: UploadProgress) => void): Promise<ImportReport> {
-    return this.guard(uploadFile<ImportReport>(`/api/contests/${seg(code)}/import${dryRun ? '?dryRun=1' : ''}`, file, contentType, this.token(), onProgress));
+  /** `confirm`: the organizer has seen that marking has started in an event the file adds entries to. */
+  importSheet(code: string, file: Blob, contentType: string, dryRun: boolean, onProgress: (p: UploadProgress) => void, confirm = false): Promise<ImportReport> {
+    const query = dryRun ? '?dryRun=1' : confirm ? '?confirm=1' : '';
+    return this.guard(uploadFile<ImportReport>(`/api/contests/${seg(code)}/import${query}`, file, contentType, this.token(), onProgress));
   }
 
   draw(code: string, event: string, seed?: string): Promise<DrawResult> {
     return this.call('POST', `/api/contests/${seg(code)}/events/${seg(event)}/draw`, seed ? { seed } : {});
   }
 
-  audit(code: string, f: AuditFilter): Promise<AuditRecordView[]> {
+  /** One page of the trail: `before` is the `next` of the page before (none for the newest page). */
+  audit(code: string, f: AuditFilter, page: { before?: number | null; limit: number }): Promise<AuditPage> {
     const q = new URLSearchParams();
     for (const k of ['event', 'station', 'judge'] as const) if (f[k]) q.set(k, f[k]!);
-    const qs = q.toString();
-    return this.call('GET', `/api/contests/${seg(code)}/audit${qs ? `?${qs}` : ''}`);
+    if (page.before) q.set('before', String(page.before));
+    q.set('limit', String(page.limit));
+    return this.guard(
+      (async () => {
+        // the answer stays a plain list; where the next page starts is in the Link header
+        const { res, json } = await this.http.raw('GET', `/api/contests/${seg(code)}/audit?${q}`, { token: this.token() });
+        if (!res.ok) throw new ApiError('http', res.status, await readErrorBody(res), parseRetryAfter(res.headers.get('Retry-After')));
+        if (!Array.isArray(json)) throw new ApiError('http', res.status, { statusCode: res.status, error: 'Bad response', message: 'the answer was not a list' });
+        return { records: json as AuditRecordView[], next: nextBefore(res.headers.get('Link')) };
+      })(),
+    );
   }
 
   progress(code: string, event: string): Promise<ChiefProgress> {

@@ -28,9 +28,12 @@ export class ConsoleApp {
   }
 
   signOut(): void {
+    const token = this.session.token;
     this.session.signOut('signedOut');
     this.current = null;
     this.router.go({ name: 'login' }, true);
+    // the console signs out at once; the server forgets the token as soon as it hears of it
+    if (token) this.api.logout(token).catch(() => undefined);
   }
 
   expire(): void {

@@ -1,4 +1,5 @@
 import type { ImportReport } from '@skillscore/server/contracts';
+import { ApiError } from '../../lib/api/http';
 import { XLSX_TYPE, type ConsoleApi } from '../api/console-api';
 import type { UploadProgress } from '../api/transfer';
 
@@ -22,7 +23,9 @@ export function problemsByRow(report: ImportReport | null): { row: number; probl
 
 /**
  * Contestants and entries from a spreadsheet: choose a file, see the server's row-by-row check
- * (nothing stored), then commit the same file in one step — all rows or none.
+ * (nothing stored), then commit the same file in one step — all rows or none. An event the file
+ * adds entries to that is finalized blocks the import until the organizer reopens it; one whose
+ * marking has started needs the organizer's explicit confirmation.
  */
 export class ImportFlow {
   file = $state<File | null>(null);
@@ -43,7 +46,12 @@ export class ImportFlow {
 
   byRow = $derived(problemsByRow(this.report));
   problemRows = $derived(new Set(this.report?.problems.map((p) => p.row) ?? []));
-  canCommit = $derived(this.phase === 'previewed' && !!this.report && this.report.problems.length === 0 && this.report.rows > 0);
+  /** keys of finalized events the file adds entries to: nothing can be imported until they are reopened */
+  finalEvents = $derived(this.report?.finalEvents ?? []);
+  /** keys of events being marked that the file adds entries to: the import needs a confirmation */
+  markedEvents = $derived(this.report?.markedEvents ?? []);
+  canCommit = $derived(this.phase === 'previewed' && !!this.report && this.report.problems.length === 0 && this.report.rows > 0 && this.finalEvents.length === 0);
+  needsConfirm = $derived(this.canCommit && this.markedEvents.length > 0);
 
   private onProgress = (p: UploadProgress) => {
     this.progress = p.total > 0 ? Math.min(1, p.sent / p.total) : 0;
@@ -73,8 +81,9 @@ export class ImportFlow {
     return this.send(true);
   }
 
-  commit(): Promise<void> {
-    return this.send(false);
+  /** `confirm`: the organizer has read that marking has started in an event the file adds entries to. */
+  commit(confirm = false): Promise<void> {
+    return this.send(false, confirm);
   }
 
   reset(): void {
@@ -84,7 +93,7 @@ export class ImportFlow {
     this.phase = 'idle';
   }
 
-  private async send(dryRun: boolean): Promise<void> {
+  private async send(dryRun: boolean, confirm = false): Promise<void> {
     const file = this.file;
     if (!file) return;
     this.phase = dryRun ? 'checking' : 'committing';
@@ -92,12 +101,18 @@ export class ImportFlow {
     this.serverWorking = false;
     this.error = null;
     try {
-      const report = await this.api.importSheet(this.code, file, importContentType(file)!, dryRun, this.onProgress);
+      const report = await this.api.importSheet(this.code, file, importContentType(file)!, dryRun, this.onProgress, confirm);
       if (this.file !== file) return;
       this.report = report;
       this.phase = dryRun ? 'previewed' : 'done';
     } catch (e) {
       if (this.file !== file) return;
+      if (!dryRun && e instanceof ApiError && e.status === 409) {
+        // the contest changed since the check (marking began, or an event was finalized): check again, so the preview says what now
+        await this.send(true);
+        if (this.file === file) this.error = e;
+        return;
+      }
       this.error = e;
       this.phase = 'failed';
     } finally {

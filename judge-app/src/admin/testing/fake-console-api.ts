@@ -36,9 +36,9 @@ export class FakeConsoleApi {
   edit(code: string, file: ContestFile, opts: unknown): Promise<EditedContest> {
     return this.answer('edit', [code, file, opts]);
   }
-  importSheet(code: string, file: Blob, type: string, dryRun: boolean, onProgress: (p: UploadProgress) => void): Promise<ImportReport> {
+  importSheet(code: string, file: Blob, type: string, dryRun: boolean, onProgress: (p: UploadProgress) => void, confirm = false): Promise<ImportReport> {
     onProgress({ sent: file.size, total: file.size });
-    return this.answer('importSheet', [code, file, type, dryRun]);
+    return this.answer('importSheet', [code, file, type, dryRun, confirm]);
   }
   draw(code: string, event: string, seed?: string) {
     return this.answer('draw', [code, event, seed]);
@@ -55,8 +55,8 @@ export class FakeConsoleApi {
   reopenEvent(code: string, event: string, reason: string) {
     return this.answer('reopenEvent', [code, event, reason]);
   }
-  audit(code: string, filter: unknown) {
-    return this.answer('audit', [code, filter]);
+  audit(code: string, filter: unknown, page: unknown) {
+    return this.answer('audit', [code, filter, page]);
   }
 
   asApi(): ConsoleApi {

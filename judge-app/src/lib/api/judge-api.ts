@@ -1,5 +1,5 @@
 import type { JudgeEventScheme, JudgeLoginResponse, SheetListItem } from '@skillscore/server/contracts';
-import type { Http } from './http';
+import { ApiError, readErrorBody, type Http } from './http';
 
 const seg = encodeURIComponent;
 
@@ -18,8 +18,16 @@ export class JudgeApi {
     private readonly token: () => string | null,
   ) {}
 
-  login(contest: string, pin: string): Promise<JudgeLoginResponse> {
-    return this.http.json('POST', '/api/auth/judge', { body: { contest, pin } });
+  /** With `judge`, the PIN is checked against that judge alone, in budgets of its own (docs/security.md, "Logins"). */
+  login(contest: string, pin: string, judge?: string): Promise<JudgeLoginResponse> {
+    return this.http.json('POST', '/api/auth/judge', { body: judge ? { contest, judge, pin } : { contest, pin } });
+  }
+
+  /** Revokes a token on the server (contract §2): a tablet handed on keeps no live login. */
+  async logout(token: string): Promise<void> {
+    const { res } = await this.http.raw('POST', '/api/auth/logout', { token });
+    // 401: the token had already ended, which is what was asked
+    if (!res.ok && res.status !== 401) throw new ApiError('http', res.status, await readErrorBody(res));
   }
 
   scheme(contest: string, event: string): Promise<JudgeEventScheme> {

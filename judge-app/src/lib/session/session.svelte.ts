@@ -10,7 +10,7 @@ export interface SessionData {
 }
 
 /** Why the login screen is showing, when it is not simply the first visit. */
-export type SignedOutReason = 'expired' | 'signedOut' | 'otherContest' | null;
+export type SignedOutReason = 'expired' | 'signedOut' | 'otherContest' | 'otherJudge' | null;
 
 const SESSION_KEY = 'skillscore.judge.session';
 const CONTEST_KEY = 'skillscore.judge.contest';
@@ -23,6 +23,8 @@ export class Session {
   lastContest = $state('');
   /** the contest code came from the judge card's QR link */
   fromLink = $state(false);
+  /** the judge key to prefill: from a card's QR link, or the judge whose sign-in expired (not kept across reloads) */
+  lastJudge = $state('');
 
   constructor(private readonly store: KeyValue = browserStorage()) {
     this.data = readJson<SessionData>(store, SESSION_KEY);
@@ -49,15 +51,19 @@ export class Session {
 
   signOut(reason: Exclude<SignedOutReason, null>): void {
     if (this.data) this.lastContest = this.data.contest;
+    // only the judge coming back after an expiry sees their key again; on a handed-over tablet the next judge types their own
+    this.lastJudge = reason === 'expired' && this.data ? this.data.judge.key : '';
     this.data = null;
     this.reason = reason;
     remove(this.store, SESSION_KEY);
   }
 
-  /** A QR link for a contest this tablet is not signed in to. */
-  preferContest(code: string): void {
-    this.lastContest = code;
-    this.fromLink = true;
+  /** A judge card's QR link: a contest, and the judge when the card names one; whoever else is signed in here is signed out. */
+  preferContest(code: string, judge: string | null = null): void {
     if (this.data && this.data.contest !== code) this.signOut('otherContest');
+    else if (this.data && judge !== null && this.data.judge.key !== judge) this.signOut('otherJudge');
+    this.lastContest = code;
+    this.lastJudge = judge ?? '';
+    this.fromLink = true;
   }
 }

@@ -1,4 +1,4 @@
-import type { FeedError, FeedSnapshot, FeedUpdate, WatchRequest } from '@skillscore/server/contracts';
+import type { CompactFeedUpdate, FeedError, FeedResumed, FeedSnapshot, WatchRequest } from '@skillscore/server/contracts';
 
 /**
  * The part of a socket.io client socket the live feed uses. Kept narrow so the feed state can be
@@ -10,8 +10,9 @@ export interface FeedSocket {
   on(event: 'disconnect', fn: (reason: string) => void): unknown;
   on(event: 'connect_error', fn: (err: Error) => void): unknown;
   on(event: 'snapshot', fn: (s: FeedSnapshot) => void): unknown;
-  on(event: 'update', fn: (u: FeedUpdate) => void): unknown;
+  on(event: 'update', fn: (u: CompactFeedUpdate) => void): unknown;
   on(event: 'feed-error', fn: (e: FeedError) => void): unknown;
+  on(event: 'resumed', fn: (r: FeedResumed) => void): unknown;
   off(event: string, fn: (...args: never[]) => void): unknown;
   emit(event: 'watch', payload: WatchRequest): unknown;
   connect(): unknown;

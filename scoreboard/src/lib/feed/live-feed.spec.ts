@@ -33,7 +33,7 @@ describe('watching', () => {
     expect(socket.connectCalls).toBe(1);
     expect(socket.watches()).toEqual([]);
     socket.open();
-    expect(socket.watches()).toEqual([{ contest: 'BG2024' }]);
+    expect(socket.watches()).toEqual([{ contest: 'BG2024', compact: true }]);
     expect(feed.connection).toBe('connecting');
   });
 
@@ -91,6 +91,7 @@ describe('update', () => {
     socket.deliver('snapshot', base());
     socket.deliver('update', {
       seq: 42,
+      prev: 41,
       event: 'hair',
       final: false,
       frozen: false,
@@ -102,52 +103,54 @@ describe('update', () => {
     expect(feed.seq).toBe(42);
   });
 
-  it('orders by rank with unranked entries last, by station', () => {
+  it('orders by rank with unranked entries last, by bib', () => {
     const { socket, feed } = setup();
     socket.deliver('snapshot', base());
     socket.deliver('update', {
       seq: 42,
+      prev: 41,
       event: 'hair',
       final: false,
       frozen: false,
-      rows: [row('A002', null, 0, { station: '10', status: 'withdrawn' }), row('A007', null, 0, { station: '9' }), row('A003', 2, 80)],
+      rows: [row('A007', null, 0, { station: null, status: 'withdrawn' }), row('A002', null, 0, { station: null }), row('A003', 2, 80)],
     });
-    expect(bibs(feed)).toEqual(['A001', 'A003', 'A007', 'A002']);
+    expect(bibs(feed)).toEqual(['A001', 'A003', 'A002', 'A007']);
   });
 
-  it('orders tied ranks by station', () => {
+  it('orders tied ranks by bib', () => {
     const { socket, feed } = setup();
     socket.deliver('snapshot', snapshot(1, [standings('hair', [])]));
     socket.deliver('update', {
       seq: 2,
+      prev: 1,
       event: 'hair',
       final: false,
       frozen: false,
-      rows: [row('A1', 2, 80, { station: '12' }), row('A2', 2, 80, { station: '3' }), row('A3', 1, 90, { station: '20' })],
+      rows: [row('A12', 2, 80, { station: null }), row('A2', 2, 80, { station: null }), row('A3', 1, 90, { station: null })],
     });
-    expect(bibs(feed)).toEqual(['A3', 'A2', 'A1']);
+    expect(bibs(feed)).toEqual(['A3', 'A2', 'A12']);
   });
 
   it('drops removed bibs', () => {
     const { socket, feed } = setup();
     socket.deliver('snapshot', base());
-    socket.deliver('update', { seq: 42, event: 'hair', final: false, frozen: false, rows: [], removed: ['A002'] });
+    socket.deliver('update', { seq: 42, prev: 41, event: 'hair', final: false, frozen: false, rows: [], removed: ['A002'] });
     expect(bibs(feed)).toEqual(['A001', 'A003']);
   });
 
   it('adds an event it has not seen', () => {
     const { socket, feed } = setup();
     socket.deliver('snapshot', base());
-    socket.deliver('update', { seq: 42, event: 'beauty', final: false, frozen: false, rows: [row('C1', 1, 10)] });
+    socket.deliver('update', { seq: 42, prev: 0, event: 'beauty', final: false, frozen: false, rows: [row('C1', 1, 10)] });
     expect(feed.events.map((e) => e.event)).toEqual(['hair', 'nail', 'beauty']);
   });
 
   it('takes the frozen and final flags of the update', () => {
     const { socket, feed } = setup();
     socket.deliver('snapshot', base());
-    socket.deliver('update', { seq: 42, event: 'hair', final: false, frozen: true, rows: [] });
+    socket.deliver('update', { seq: 42, prev: 41, event: 'hair', final: false, frozen: true, rows: [] });
     expect(feed.event('hair')).toMatchObject({ frozen: true, final: false });
-    socket.deliver('update', { seq: 43, event: 'hair', final: true, frozen: false, rows: [] });
+    socket.deliver('update', { seq: 43, prev: 42, event: 'hair', final: true, frozen: false, rows: [] });
     expect(feed.event('hair')).toMatchObject({ frozen: false, final: true });
     expect(feed.event('nail')).toMatchObject({ frozen: false, final: false });
   });
@@ -155,14 +158,14 @@ describe('update', () => {
   it('ignores a repeated or older update', () => {
     const { socket, feed } = setup();
     socket.deliver('snapshot', base());
-    socket.deliver('update', { seq: 41, event: 'hair', final: false, frozen: false, rows: [row('A002', 1, 99)] });
+    socket.deliver('update', { seq: 41, prev: 40, event: 'hair', final: false, frozen: false, rows: [row('A002', 1, 99)] });
     expect(bibs(feed)).toEqual(['A001', 'A002', 'A003']);
     expect(socket.watches()).toHaveLength(1);
   });
 
   it('ignores updates that arrive before any snapshot', () => {
     const { socket, feed } = setup();
-    socket.deliver('update', { seq: 5, event: 'hair', final: false, frozen: false, rows: [row('A1', 1, 1)] });
+    socket.deliver('update', { seq: 5, prev: 4, event: 'hair', final: false, frozen: false, rows: [row('A1', 1, 1)] });
     expect(feed.events).toEqual([]);
     expect(feed.seq).toBeNull();
   });
@@ -170,7 +173,7 @@ describe('update', () => {
   it('ignores an update addressed to another contest', () => {
     const { socket, feed } = setup();
     socket.deliver('snapshot', base());
-    socket.deliver('update', { seq: 42, contest: 'OTHER', event: 'hair', final: true, frozen: false, rows: [] });
+    socket.deliver('update', { seq: 42, prev: 41, contest: 'OTHER', event: 'hair', final: true, frozen: false, rows: [] });
     expect(feed.seq).toBe(41);
     expect(feed.event('hair')!.final).toBe(false);
   });
@@ -182,13 +185,13 @@ describe('sequence gaps', () => {
     socket.deliver('snapshot', base());
     expect(socket.watches()).toHaveLength(1);
 
-    socket.deliver('update', { seq: 43, event: 'hair', final: false, frozen: false, rows: [row('A003', 1, 99)] });
+    socket.deliver('update', { seq: 43, prev: 42, event: 'hair', final: false, frozen: false, rows: [row('A003', 1, 99)] });
     expect(socket.watches()).toHaveLength(2);
     expect(feed.resyncs).toBe(1);
     expect(bibs(feed)).toEqual(['A001', 'A002', 'A003']);
 
     // Updates racing the snapshot must not be merged onto the stale state nor trigger more watches.
-    socket.deliver('update', { seq: 44, event: 'hair', final: false, frozen: false, rows: [row('A002', 1, 100)] });
+    socket.deliver('update', { seq: 44, prev: 43, event: 'hair', final: false, frozen: false, rows: [row('A002', 1, 100)] });
     expect(socket.watches()).toHaveLength(2);
     expect(bibs(feed)).toEqual(['A001', 'A002', 'A003']);
 
@@ -197,7 +200,7 @@ describe('sequence gaps', () => {
     expect(bibs(feed)).toEqual(['A002', 'A003', 'A001']);
     expect(feed.event('nail')).toBeUndefined();
 
-    socket.deliver('update', { seq: 45, event: 'hair', final: false, frozen: false, rows: [row('A001', 1, 101)] });
+    socket.deliver('update', { seq: 45, prev: 44, event: 'hair', final: false, frozen: false, rows: [row('A001', 1, 101)] });
     expect(feed.seq).toBe(45);
     expect(feed.event('hair')!.rows[0].bib).toBe('A001');
   });
@@ -205,11 +208,68 @@ describe('sequence gaps', () => {
   it('does not call data live while a resync goes unanswered', () => {
     const { socket, feed } = setup({ watchRetryMs: 3000 });
     socket.deliver('snapshot', base());
-    socket.deliver('update', { seq: 50, event: 'hair', final: false, frozen: false, rows: [] });
+    socket.deliver('update', { seq: 50, prev: 49, event: 'hair', final: false, frozen: false, rows: [] });
     expect(feed.connection).toBe('live');
     vi.advanceTimersByTime(3000);
     expect(feed.connection).toBe('reconnecting');
     expect(socket.watches()).toHaveLength(3);
+  });
+});
+
+describe('compact form and event filter', () => {
+  it('applies shifts, rows and moves with the contract\'s merge', () => {
+    const { socket, feed } = setup();
+    socket.deliver('snapshot', base());
+    // A003 is marked up to first: A001 and A002 move down one; A002 loses its award
+    socket.deliver('update', {
+      seq: 42,
+      prev: 41,
+      event: 'hair',
+      final: false,
+      frozen: false,
+      rows: [row('A003', 1, 95)],
+      shifts: [[1, 2, 1]],
+      moves: [['A002', 3, '三等奖']],
+    });
+    expect(feed.event('hair')!.rows.map((r) => [r.bib, r.rank, r.award])).toEqual([
+      ['A003', 1, null],
+      ['A001', 2, null],
+      ['A002', 3, '三等奖'],
+    ]);
+    expect(feed.resyncs).toBe(0);
+  });
+
+  it('takes a jump in seq for an update whose prev is the last it holds for that event', () => {
+    const { socket, feed } = setup({ events: ['hair'] });
+    socket.deliver('snapshot', snapshot(41, [standings('hair', [row('A001', 1, 90)], { last: 30 })]));
+    socket.deliver('update', { seq: 57, prev: 30, event: 'hair', final: false, frozen: false, rows: [row('A001', 1, 91)] });
+    expect(feed.event('hair')!.rows[0].total).toBe(91);
+    expect(feed.seq).toBe(57);
+    expect(feed.resyncs).toBe(0);
+  });
+
+  it('watches again when an update\'s prev is not the last it holds (a lost message)', () => {
+    const { socket, feed } = setup({ events: ['hair'] });
+    socket.deliver('snapshot', snapshot(41, [standings('hair', [row('A001', 1, 90)], { last: 30 })]));
+    socket.deliver('update', { seq: 57, prev: 44, event: 'hair', final: false, frozen: false, rows: [row('A001', 1, 91)] });
+    expect(feed.event('hair')!.rows[0].total).toBe(90);
+    expect(feed.resyncs).toBe(1);
+    expect(socket.watches().at(-1)).toEqual({ contest: 'BG2024', compact: true, events: ['hair'] });
+  });
+
+  it('follows another event by watching it alone, and ignores updates of events it does not follow', () => {
+    const { socket, feed } = setup({ events: ['hair'] });
+    expect(socket.watches()).toEqual([{ contest: 'BG2024', compact: true, events: ['hair'] }]);
+    socket.deliver('snapshot', snapshot(41, [standings('hair', [row('A001', 1, 90)])]));
+    feed.follow(['nail']);
+    expect(socket.watches().at(-1)).toEqual({ contest: 'BG2024', compact: true, events: ['nail'] });
+    socket.deliver('snapshot', snapshot(43, [standings('nail', [row('B001', 1, 70)])]));
+    socket.deliver('update', { seq: 44, prev: 43, event: 'hair', final: false, frozen: false, rows: [row('A001', 1, 1)] });
+    expect(feed.events.map((e) => e.event)).toEqual(['nail']);
+    feed.follow(['nail']);
+    expect(socket.watches()).toHaveLength(2);
+    feed.follow(null);
+    expect(socket.watches().at(-1)).toEqual({ contest: 'BG2024', compact: true });
   });
 });
 
@@ -228,8 +288,35 @@ describe('reconnecting', () => {
     expect(feed.connection).toBe('live');
     // A restarted server may count from a lower seq: the new snapshot is the truth.
     expect(feed.seq).toBe(3);
-    socket.deliver('update', { seq: 4, event: 'hair', final: false, frozen: false, rows: [row('A002', 2, 80)] });
+    socket.deliver('update', { seq: 4, prev: 3, event: 'hair', final: false, frozen: false, rows: [row('A002', 2, 80)] });
     expect(bibs(feed)).toEqual(['A001', 'A002']);
+  });
+
+  it('back from a short drop, asks for what it missed since the seq it holds, applies it and goes live on resumed', () => {
+    const { socket, feed } = setup();
+    socket.deliver('snapshot', base());
+    socket.drop();
+    socket.open();
+    expect(socket.watches().at(-1)).toEqual({ contest: 'BG2024', compact: true, since: 41 });
+    socket.deliver('update', { seq: 42, prev: 41, event: 'hair', final: false, frozen: false, rows: [row('A003', 1, 99)], shifts: [[1, 2, 1]] });
+    expect(feed.connection).toBe('reconnecting');
+    socket.deliver('resumed', { contest: 'BG2024', seq: 42 });
+    expect(feed.connection).toBe('live');
+    expect(bibs(feed)).toEqual(['A003', 'A001', 'A002']);
+    expect(socket.watches()).toHaveLength(2);
+  });
+
+  it('a gap in what a resume sends falls back to a full watch', () => {
+    const { socket, feed } = setup();
+    socket.deliver('snapshot', base());
+    socket.drop();
+    socket.open();
+    socket.deliver('update', { seq: 44, prev: 43, event: 'hair', final: false, frozen: false, rows: [row('A003', 1, 99)] });
+    expect(socket.watches().at(-1)).toEqual({ contest: 'BG2024', compact: true });
+    socket.deliver('resumed', { contest: 'BG2024', seq: 44 });
+    expect(feed.connection).not.toBe('live');
+    socket.deliver('snapshot', snapshot(44, [standings('hair', [row('A003', 1, 99)])]));
+    expect(feed.connection).toBe('live');
   });
 
   it('re-watches after every reconnect', () => {
@@ -300,6 +387,7 @@ describe('changes', () => {
     socket.deliver('snapshot', base());
     socket.deliver('update', {
       seq: 42,
+      prev: 41,
       event: 'hair',
       final: false,
       frozen: false,
@@ -317,11 +405,12 @@ describe('changes', () => {
     const { socket, feed, advance } = setup();
     const many = Array.from({ length: 300 }, (_, i) => row(`A${i + 1}`, i + 1, 1000 - i));
     socket.deliver('snapshot', snapshot(1, [standings('hair', many)]));
-    socket.deliver('update', { seq: 2, event: 'hair', final: false, frozen: false, rows: [row('A150', 1, 2000, { parts: { design: 2000 } })] });
+    socket.deliver('update', { seq: 2, prev: 1, event: 'hair', final: false, frozen: false, rows: [row('A150', 1, 2000, { parts: { design: 2000 } })] });
     advance(1000);
     const shifted = many.slice(0, 149).map((r) => ({ ...r, rank: r.rank! + 1 }));
     socket.deliver('update', {
       seq: 3,
+      prev: 2,
       event: 'hair',
       final: false,
       frozen: false,
@@ -335,14 +424,14 @@ describe('changes', () => {
   it('does not report a row sent again unchanged', () => {
     const { socket, feed } = setup();
     socket.deliver('snapshot', base());
-    socket.deliver('update', { seq: 42, event: 'hair', final: false, frozen: false, rows: [row('A001', 1, 90)] });
+    socket.deliver('update', { seq: 42, prev: 41, event: 'hair', final: false, frozen: false, rows: [row('A001', 1, 90)] });
     expect(feed.changes).toEqual([]);
   });
 
   it('reports marks that arrived during a gap when the resync snapshot shows them', () => {
     const { socket, feed } = setup();
     socket.deliver('snapshot', base());
-    socket.deliver('update', { seq: 45, event: 'hair', final: false, frozen: false, rows: [] });
+    socket.deliver('update', { seq: 45, prev: 44, event: 'hair', final: false, frozen: false, rows: [] });
     socket.deliver(
       'snapshot',
       snapshot(45, [standings('hair', [row('A001', 1, 90), row('A002', 2, 88), row('A003', 3, 80)]), standings('nail', [row('B001', 1, 70)])]),

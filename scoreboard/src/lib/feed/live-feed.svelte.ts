@@ -1,7 +1,7 @@
-import type { EventStandings, FeedError, FeedSnapshot, FeedUpdate, StandingsRow } from '@skillscore/server/contracts';
+import { applyRowChanges, type CompactFeedUpdate, type EventStandings, type FeedError, type FeedResumed, type FeedSnapshot, type StandingsRow } from '@skillscore/server/contracts';
 import { FEED } from './feed-names';
 import type { FeedSocket } from './feed-socket';
-import { isScoreChange, mergeRows, orderRows } from './standings-order';
+import { isScoreChange, orderRows } from './standings-order';
 
 /**
  * live: connected and holding the server's latest state.
@@ -33,6 +33,8 @@ export interface LiveFeedOptions {
   /** browser network events; omitted in tests */
   network?: NetworkEvents;
   onApplied?: (kind: 'snapshot' | 'update') => void;
+  /** the events to follow (all when absent): a phone follows the one on its screen */
+  events?: readonly string[] | null;
 }
 
 export interface NetworkEvents {
@@ -47,7 +49,11 @@ function moveKey(event: string, bib: string): string {
   return `${event}\u0000${bib}`;
 }
 
-/** Live standings of one contest, kept in step with the server through the `/live` feed. */
+/**
+ * Live standings of one contest, kept in step with the server through the `/live` feed in its
+ * compact form (§4a): each update is applied with the contract's one merge function, and a lost
+ * message is found through the update's `prev`, which must be the `last` held for its event.
+ */
 export class LiveFeed {
   events = $state.raw<EventStandings[]>([]);
   connection = $state<ConnectionState>('connecting');
@@ -73,10 +79,15 @@ export class LiveFeed {
   private readonly network?: NetworkEvents;
   private readonly onApplied?: (kind: 'snapshot' | 'update') => void;
   private awaitingSnapshot = false;
+  /** asked to resume from the seq held: the missed updates come, then `resumed` */
+  private resuming = false;
   private watchTimer: ReturnType<typeof setTimeout> | null = null;
   private offlineTimer: ReturnType<typeof setTimeout> | null = null;
   private kickTimer: ReturnType<typeof setTimeout> | null = null;
   private started = false;
+  private only: readonly string[] | null;
+  /** per event, the seq of the latest message applied */
+  private last = new Map<string, number>();
 
   constructor(contest: string, socket: FeedSocket, options: LiveFeedOptions = {}) {
     this.contest = contest;
@@ -87,6 +98,24 @@ export class LiveFeed {
     this.serverKickRetryMs = options.serverKickRetryMs ?? 3_000;
     this.network = options.network;
     this.onApplied = options.onApplied;
+    this.only = options.events?.length ? [...options.events] : null;
+  }
+
+  /** The events followed, null for all. */
+  get following(): readonly string[] | null {
+    return this.only;
+  }
+
+  /**
+   * Follows other events (null: all). The server is asked again, so a phone switching events
+   * gets a snapshot of the new one only, and nothing more of the old one.
+   */
+  follow(events: readonly string[] | null): void {
+    const next = events?.length ? [...events] : null;
+    if (this.started && (next ?? []).join('\n') === (this.only ?? []).join('\n')) return;
+    this.only = next;
+    if (!this.started) return this.start();
+    if (this.socket.connected) this.watch();
   }
 
   start(): void {
@@ -98,6 +127,7 @@ export class LiveFeed {
     this.socket.on(FEED.snapshot, this.handleSnapshot);
     this.socket.on(FEED.update, this.handleUpdate);
     this.socket.on(FEED.error, this.handleFeedError);
+    this.socket.on(FEED.resumed, this.handleResumed);
     this.network?.addEventListener('online', this.handleOnline);
     this.network?.addEventListener('offline', this.handleOffline);
     if (this.socket.connected) this.handleConnect();
@@ -114,6 +144,7 @@ export class LiveFeed {
     this.socket.off(FEED.snapshot, this.handleSnapshot);
     this.socket.off(FEED.update, this.handleUpdate);
     this.socket.off(FEED.error, this.handleFeedError);
+    this.socket.off(FEED.resumed, this.handleResumed);
     this.network?.removeEventListener('online', this.handleOnline);
     this.network?.removeEventListener('offline', this.handleOffline);
     this.clearTimer('watchTimer');
@@ -141,12 +172,15 @@ export class LiveFeed {
     this.clearTimer('offlineTimer');
     this.clearTimer('kickTimer');
     if (this.connection === 'offline') this.connection = 'reconnecting';
-    // Always re-watch: after a reconnect (or a server restart) the server knows nothing of this client.
-    this.watch();
+    // Always re-watch: after a reconnect (or a server restart) the server knows nothing of this
+    // client. Holding a board, it asks for just what it missed; the server sends a snapshot instead
+    // when it no longer has all of that.
+    this.watch(true);
   };
 
   private readonly handleDisconnect = (reason: string): void => {
     this.awaitingSnapshot = false;
+    this.resuming = false;
     this.clearTimer('watchTimer');
     if (this.connection !== 'offline') this.connection = this.seq === null ? 'connecting' : 'reconnecting';
     this.armOfflineTimer();
@@ -166,7 +200,7 @@ export class LiveFeed {
 
   private readonly handleOnline = (): void => {
     if (!this.started) return;
-    if (this.socket.connected) this.watch();
+    if (this.socket.connected) this.watch(true);
     else this.socket.connect();
   };
 
@@ -179,8 +213,10 @@ export class LiveFeed {
     const previous = this.events;
     const hadState = this.seq !== null;
     this.events = s.events.map((e) => ({ ...e, rows: orderRows(e.rows) }));
+    this.last = new Map(s.events.map((e) => [e.event, e.last ?? 0]));
     this.seq = s.seq;
     this.awaitingSnapshot = false;
+    this.resuming = false;
     this.clearTimer('watchTimer');
     this.clearTimer('offlineTimer');
     this.error = null;
@@ -198,12 +234,15 @@ export class LiveFeed {
     this.onApplied?.('snapshot');
   };
 
-  private readonly handleUpdate = (u: FeedUpdate): void => {
+  private readonly handleUpdate = (u: CompactFeedUpdate): void => {
     if (u.contest !== undefined && !this.isOurs(u.contest)) return;
     // Until a snapshot arrives nothing can be merged; the snapshot will include this update.
     if (this.seq === null || this.awaitingSnapshot) return;
-    if (u.seq <= this.seq) return;
-    if (u.seq !== this.seq + 1) {
+    if (this.only && !this.only.includes(u.event)) return;
+    const held = this.last.get(u.event) ?? 0;
+    if (u.seq <= held) return;
+    if (u.prev !== held) {
+      // a message of this event was lost: only a fresh snapshot can say what the board is now
       this.resyncs += 1;
       this.watch();
       return;
@@ -213,13 +252,25 @@ export class LiveFeed {
       index >= 0
         ? this.events[index]
         : { contest: this.contest, event: u.event, seq: u.seq, final: u.final, frozen: u.frozen, rows: [] };
-    const rows = mergeRows(before.rows, u.rows, u.removed);
-    const next: EventStandings = { ...before, seq: u.seq, final: u.final, frozen: u.frozen, rows };
-    this.record(this.diff(u.event, before.rows, u.rows));
+    const rows = applyRowChanges(before.rows, u);
+    const next: EventStandings = { ...before, seq: u.seq, final: u.final, frozen: u.frozen, rows, last: u.seq };
+    this.record(this.diff(u.event, before.rows, rows));
     this.events = index >= 0 ? this.events.map((e, i) => (i === index ? next : e)) : [...this.events, next];
-    this.seq = u.seq;
+    this.last.set(u.event, u.seq);
+    this.seq = Math.max(this.seq, u.seq);
     this.lastUpdateAt = this.now();
     this.onApplied?.('update');
+  };
+
+  private readonly handleResumed = (r: FeedResumed): void => {
+    if (!this.isOurs(r.contest) || !this.resuming) return;
+    this.resuming = false;
+    this.clearTimer('watchTimer');
+    this.clearTimer('offlineTimer');
+    this.error = null;
+    this.lastUpdateAt = this.now();
+    this.connection = this.network && !this.network.onLine ? 'offline' : 'live';
+    this.onApplied?.('snapshot');
   };
 
   private readonly handleFeedError = (e: FeedError): void => {
@@ -228,26 +279,31 @@ export class LiveFeed {
     this.clearTimer('watchTimer');
   };
 
-  private watch(): void {
-    this.awaitingSnapshot = true;
+  /** `resume`: ask for only the updates after the seq held (when holding a board at all). */
+  private watch(resume = false): void {
+    const since = resume && this.seq !== null ? this.seq : undefined;
+    this.awaitingSnapshot = since === undefined;
+    this.resuming = since !== undefined;
     this.watches += 1;
-    this.socket.emit(FEED.watch, { contest: this.contest });
+    this.socket.emit(FEED.watch, { contest: this.contest, compact: true, ...(this.only ? { events: [...this.only] } : {}), ...(since !== undefined ? { since } : {}) });
     this.clearTimer('watchTimer');
     this.watchTimer = setTimeout(() => {
       this.watchTimer = null;
-      if (!this.awaitingSnapshot || !this.started) return;
+      if ((!this.awaitingSnapshot && !this.resuming) || !this.started) return;
       // No answer: what is on screen can no longer be called live.
       if (this.connection === 'live') this.connection = 'reconnecting';
       if (this.socket.connected) this.watch();
     }, this.watchRetryMs);
   }
 
-  private diff(event: string, before: readonly StandingsRow[], incoming: readonly StandingsRow[]): RowChange[] {
+  /** What changed between two states of an event's rows: new marks, and places moved by others. */
+  private diff(event: string, before: readonly StandingsRow[], after: readonly StandingsRow[]): RowChange[] {
     const at = this.now();
     const old = new Map(before.map((r) => [r.bib, r]));
     const out: RowChange[] = [];
-    for (const row of incoming) {
+    for (const row of after) {
       const prev = old.get(row.bib);
+      if (prev === row) continue;
       const score = isScoreChange(prev, row);
       if (!score && prev?.rank === row.rank) continue;
       out.push({ event, bib: row.bib, at, fromRank: prev?.rank ?? null, toRank: row.rank, kind: score ? 'score' : 'move' });

@@ -1,32 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { row } from '../../test/rows';
-import { isScoreChange, mergeRows, orderRows } from './standings-order';
+import { isScoreChange, orderRows } from './standings-order';
 
 describe('orderRows', () => {
-  it('puts unranked entries last, by station number', () => {
+  it('puts unranked entries last, by bib, whatever their stations', () => {
     const out = orderRows([
-      row('A5', null, 0, { station: '10' }),
+      row('A10', null, 0, { station: '01' }),
       row('A4', 3, 70),
-      row('A3', null, 0, { station: '2' }),
+      row('A3', null, 0, { station: '20' }),
       row('A1', 1, 90),
     ]);
-    expect(out.map((r) => r.bib)).toEqual(['A1', 'A4', 'A3', 'A5']);
+    expect(out.map((r) => r.bib)).toEqual(['A1', 'A4', 'A3', 'A10']);
   });
 
   it('does not change the list it was given', () => {
     const input = [row('A2', 2, 80), row('A1', 1, 90)];
     orderRows(input);
     expect(input.map((r) => r.bib)).toEqual(['A2', 'A1']);
-  });
-});
-
-describe('mergeRows', () => {
-  it('replaces by bib, adds new bibs and drops removed ones', () => {
-    const out = mergeRows([row('A1', 1, 90), row('A2', 2, 80)], [row('A2', 1, 95), row('A3', 3, 50)], ['A1']);
-    expect(out.map((r) => [r.bib, r.rank, r.total])).toEqual([
-      ['A2', 1, 95],
-      ['A3', 3, 50],
-    ]);
   });
 });
 

@@ -25,9 +25,10 @@ describe('search', () => {
     expect(filterRows(rows, '北碚 王')).toEqual([]);
   });
 
-  it('matches a station number only exactly', () => {
-    expect(matchesRow(rows[0], '07')).toBe(true);
-    expect(matchesRow(rows[1], '07')).toBe(false);
+  it('never matches a station number, even on a final board that shows stations', () => {
+    expect(matchesRow(rows[0], '07')).toBe(false);
+    expect(filterRows(rows, '12')).toEqual([]);
+    expect(filterRows(rows, '03')).toEqual([]);
   });
 
   it('keeps every row, in order, for an empty query', () => {

@@ -13,13 +13,15 @@ function tokens(query: string): string[] {
     .filter(Boolean);
 }
 
-/** Every word of the query must be found in the bib, station, name or organization. */
+/**
+ * Every word of the query must be found in the bib, name or organization. Never the station: a
+ * judge with a phone must not be able to look up whom a station number belongs to.
+ */
 export function matchesRow(row: StandingsRow, query: string): boolean {
   const words = tokens(query);
   if (words.length === 0) return true;
   const hay = [row.bib, row.name, row.organization].map(normalize);
-  const station = normalize(row.station);
-  return words.every((w) => hay.some((h) => h.includes(w)) || station === w);
+  return words.every((w) => hay.some((h) => h.includes(w)));
 }
 
 export function filterRows(rows: readonly StandingsRow[], query: string): StandingsRow[] {

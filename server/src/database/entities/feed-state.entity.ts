@@ -11,4 +11,6 @@ export class FeedState {
   @Column('boolean', { default: false }) frozen!: boolean;
   /** new random text on every write: tells a process whether its copy in memory is current */
   @Column('varchar', { length: 32, default: '' }) stamp!: string;
+  /** the seq of the latest feed message for this event (0 before the first) */
+  @Column('integer', { default: 0 }) last!: number;
 }
