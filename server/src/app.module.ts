@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditService } from './audit/audit.service';
@@ -18,7 +18,7 @@ import { ChiefDeskService } from './chief/chief-desk.service';
 import { ChiefController } from './chief/chief.controller';
 import { ChiefService } from './chief/chief.service';
 import { HttpErrorFilter } from './common/http-error.filter';
-import { RequestInputPipe } from './common/request-input.pipe';
+import { RequestInputInterceptor } from './common/request-input.interceptor';
 import { AppConfig } from './config/config';
 import { ContestLookup } from './contests/contest-lookup';
 import { ContestsController } from './contests/contests.controller';
@@ -59,7 +59,7 @@ export class AppModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
-        { provide: APP_PIPE, useClass: RequestInputPipe },
+        { provide: APP_INTERCEPTOR, useClass: RequestInputInterceptor },
         { provide: APP_GUARD, useClass: AuthGuard },
         Transactor,
         ServerKey,

@@ -25,3 +25,6 @@ export const watchRequestSchema = z.object({
 });
 
 export type WatchRequest = z.input<typeof watchRequestSchema>;
+
+/** `watch-event` on the staff channel: the same bounds on its keys. */
+export const staffWatchRequestSchema = z.object({ contest: watchKey, event: watchKey });

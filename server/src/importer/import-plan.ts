@@ -1,3 +1,4 @@
+import { KEY_PATTERN, KEY_RULE } from '../contracts/contest-file';
 import type { ImportProblem, ImportRow } from '../contracts/importer';
 
 const LIMITS = { bib: 20, name: 40, organization: 60, station: 20 } as const;
@@ -49,6 +50,9 @@ export function planImport<E extends ImportEvent>(rows: readonly ImportRow[], st
       else if (r[f].length > LIMITS[f]) at(f, `longer than ${LIMITS[f]} characters`);
     }
     if (r.station.length > LIMITS.station) at('station', `longer than ${LIMITS.station} characters`);
+    // the same rule as the contest file: bibs and stations end up in URLs, file names and exports
+    if (r.bib && !KEY_PATTERN.test(r.bib)) at('bib', KEY_RULE);
+    if (r.station && !KEY_PATTERN.test(r.station)) at('station', KEY_RULE);
     const ev = eventOf(r);
     if (!r.event) at('event', 'empty');
     else if (!ev) at('event', `unknown event "${r.event}" (events: ${events.map((e) => `${e.key}/${e.name}`).join(', ')})`);

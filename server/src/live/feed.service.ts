@@ -91,7 +91,10 @@ export class FeedService implements BeforeApplicationShutdown {
   private enqueue<T>(contestId: number, work: () => Promise<T>): Promise<T> {
     const prev = this.queues.get(contestId) ?? Promise.resolve();
     const next = prev.then(work, work);
-    const settled = next.catch((e: unknown) => this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e)));
+    // a refusal (409 on a second freeze, 404) is the caller's answer, not a fault of the feed
+    const settled = next.catch((e: unknown) => {
+      if (!(e instanceof DomainError)) this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    });
     this.queues.set(contestId, settled);
     void settled.then(() => {
       if (this.queues.get(contestId) === settled) this.queues.delete(contestId);

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { toErrorBody } from '../common/http-error.filter';
 import { DomainError } from '../common/domain-error';
@@ -36,7 +36,9 @@ export class LiveGateway implements OnGatewayInit {
   }
 
   @SubscribeMessage(FEED.watch)
-  watch(@ConnectedSocket() socket: Socket, @MessageBody() body: WatchRequest): void {
+  // no parameter decorators: the app's input pipe would answer a bad message with Nest's own
+  // `exception` event; the schema here answers it with the contract's `error` instead
+  watch(socket: Socket, body: WatchRequest): void {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return this.answerError(socket, DomainError.invalid([{ path: 'contest', message: 'watch needs { "contest": CODE }' }]));
     }

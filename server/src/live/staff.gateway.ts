@@ -1,6 +1,6 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import { sha256 } from '../auth/secrets';
@@ -8,6 +8,8 @@ import { SessionsService, TOKENS_REVOKED, type TokensRevoked } from '../auth/ses
 import { ChiefService } from '../chief/chief.service';
 import { DomainError } from '../common/domain-error';
 import { toErrorBody } from '../common/http-error.filter';
+import { zodProblems } from '../common/parse-body';
+import { staffWatchRequestSchema } from '../contracts/watch-request';
 import { STAFF, STAFF_NAMESPACE, type StaffEventChanged, type StaffWatchRequest } from '../contracts/staff';
 import { AppConfig } from '../config/config';
 import { ContestLookup } from '../contests/contest-lookup';
@@ -62,7 +64,8 @@ export class StaffGateway implements OnGatewayInit, OnModuleDestroy {
   }
 
   @SubscribeMessage(STAFF.watch)
-  async watch(@ConnectedSocket() socket: Socket, @MessageBody() body: StaffWatchRequest): Promise<void> {
+  // no parameter decorators: bad input is answered on `staff-error` by the schema below, not by the app's input pipe
+  async watch(socket: Socket, body: StaffWatchRequest): Promise<void> {
     const data = socket.data as StaffSocketData;
     try {
       const raw = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -73,10 +76,10 @@ export class StaffGateway implements OnGatewayInit, OnModuleDestroy {
         void socket.join(tokenRoom(data.tokenHash));
       }
       const who = await this.auth.verify(token);
-      if (!body || typeof body.contest !== 'string' || typeof body.event !== 'string') {
-        throw DomainError.invalid([{ path: 'body', message: 'watch-event needs { "contest": CODE, "event": KEY }' }]);
-      }
-      const { event } = await this.chief.authorize(who, body.contest, body.event);
+      if (!body || typeof body !== 'object') throw DomainError.invalid([{ path: 'body', message: 'watch-event needs { "contest": CODE, "event": KEY }' }]);
+      const parsed = staffWatchRequestSchema.safeParse(body);
+      if (!parsed.success) throw DomainError.invalid(zodProblems(parsed.error));
+      const { event } = await this.chief.authorize(who, parsed.data.contest, parsed.data.event);
       for (const r of socket.rooms) if (r.startsWith(EVENT_ROOM)) void socket.leave(r);
       void socket.join(roomOf(event.id));
       data.watching = true;

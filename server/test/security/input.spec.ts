@@ -1,4 +1,5 @@
 import { parse as parseDisposition } from 'content-disposition';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putSheet } from '../support/sheets';
 import { client, hairContest, judgeToken, organizerToken, startTestApp, type TestApp } from '../support/test-app';
@@ -89,6 +90,19 @@ describe('keys at contest creation', () => {
     expect(paths).toEqual(expect.arrayContaining(['judges[0].key', 'events[0].criteria[0].key', 'contestants[0].bib', 'events[0].entries[0].station']));
   });
 
+  it('a spreadsheet import holds bibs and stations to the same rule, and stores nothing', async () => {
+    const csv = 'bib,name,organization,event,station\nA<9>,王五,广安市总工会,hair,19\nB010,赵六,广安市总工会,hair,1/2\n';
+    const check = await raw('POST', '/api/contests/INPUT/import?dryRun=1', csv, 'text/csv');
+    const fields = check.body.problems.map((p: { row: number; field: string }) => `${p.row}:${p.field}`);
+    expect(fields).toEqual(expect.arrayContaining(['2:bib', '3:station']));
+    expect(fields).not.toContain('2:station');
+    const r = await raw('POST', '/api/contests/INPUT/import', csv, 'text/csv');
+    expect(r.status).toBe(400);
+    expect(r.body.message).toContain('letters, digits');
+    const file = await api('GET', '/api/contests/INPUT/file', undefined, org);
+    expect(file.body.contestants.map((c: { bib: string }) => c.bib)).not.toContain('A<9>');
+  });
+
   it('Chinese keys are letters: a contest with event 美发 is created and served, and its files are named by the package', async () => {
     const file = hairContest('CJK', 1);
     file.events![0].key = '美发';
@@ -152,5 +166,32 @@ describe('NUL characters', () => {
     const query = await raw('GET', '/api/contests/INPUT/audit?event=ha%00ir');
     expect(query.status).toBe(400);
     expect(query.body.message).toContain('event');
+  });
+});
+
+describe('the staff channel', () => {
+  it('a NUL or an overlong key in watch-event is a staff-error 400 naming the field, on either database', async () => {
+    const socket = io(`${t.base}/staff`, { auth: { token: org }, transports: ['websocket'], reconnection: false, forceNew: true });
+    try {
+      for (const [body, field] of [
+        [{ contest: 'INPUT', event: 'ha\u0000ir' }, 'event'],
+        [{ contest: 'X'.repeat(100_000), event: 'hair' }, 'contest'],
+      ] as const) {
+        const e = await new Promise<{ statusCode: number; message: string }>((resolve) => {
+          socket.once('staff-error', resolve);
+          socket.emit('watch-event', body);
+        });
+        expect(e.statusCode).toBe(400);
+        expect(e.message).toContain(field);
+        expect(e.message.length).toBeLessThan(400);
+      }
+      const ok = await new Promise<unknown>((resolve) => {
+        socket.once('watching', resolve);
+        socket.emit('watch-event', { contest: 'INPUT', event: 'hair' });
+      });
+      expect(ok).toBeTruthy();
+    } finally {
+      socket.close();
+    }
   });
 });

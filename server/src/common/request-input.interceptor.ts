@@ -1,4 +1,6 @@
-import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Observable } from 'rxjs';
 import type { Problem } from '../contracts/errors';
 import { DomainError } from './domain-error';
 import { refuseNul } from './parse-body';
@@ -10,19 +12,23 @@ export const ROUTE_KEY_MAX = 64;
 const CONTROL = /\p{Cc}/u;
 
 /**
- * Checks every request's route parameters, query and JSON body before a controller sees them, so
- * no service looks up, stores or echoes what no key can be: a route key longer than
+ * Checks every HTTP request's route parameters, query and JSON body before a controller sees
+ * them, so no service looks up, stores or echoes what no key can be: a route key longer than
  * ROUTE_KEY_MAX or holding a control character, a query parameter given twice
  * (`?event=a&event=b` arrives as an array), a NUL anywhere in a JSON body. Each route's own
- * schema then checks the shape.
+ * schema then checks the shape. Socket messages are left to their gateway's schema, which
+ * answers on the event its clients listen to (a pipe would answer with Nest's own `exception`).
  */
 @Injectable()
-export class RequestInputPipe implements PipeTransform {
-  transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    if (metadata.type === 'param') checkRouteKey(metadata.data ?? 'path', value);
-    else if (metadata.type === 'query') checkQuery(metadata.data, value);
-    else if (metadata.type === 'body') refuseNul(value);
-    return value;
+export class RequestInputInterceptor implements NestInterceptor {
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (ctx.getType() === 'http') {
+      const req = ctx.switchToHttp().getRequest<Request>();
+      for (const [name, value] of Object.entries(req.params ?? {})) checkRouteKey(name, value);
+      checkQuery(undefined, req.query);
+      if (req.body !== undefined && !Buffer.isBuffer(req.body)) refuseNul(req.body);
+    }
+    return next.handle();
   }
 }
 
