@@ -1,7 +1,9 @@
 /**
  * The floor for the live feed: a bare socket.io server (same version and options as the
  * product's feed, no database, no scoring) that fans out whatever JSON it is POSTed, as an
- * `update`, to the watchers of one contest. Forked by live-feed.bench.ts; replies with its port.
+ * `update`, to the watchers of one contest. Forked by live-feed.bench.ts, which POSTs the messages
+ * its watchers received from the server, in the form they watched (whole rows or compact); replies
+ * with its port.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Server } from 'socket.io';

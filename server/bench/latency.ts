@@ -16,6 +16,7 @@ export function spread(values: readonly number[]): Spread {
 
 export interface SentSheet {
   station: string;
+  bib: string;
   /** wall-clock ms just before the PUT was written */
   sentAt: number;
   /** when the next sheet of the same station was sent (Infinity if none) */
@@ -40,12 +41,12 @@ export interface SheetLatency {
  * round of stations apart, so that update is the one that published the sheet.
  */
 export function sheetLatencies(sheets: readonly SentSheet[], updates: readonly UpdateArrivals[]): SheetLatency {
-  const byStation = new Map<string, UpdateArrivals[]>();
-  for (const u of updates) for (const s of u.stations ?? []) (byStation.get(s) ?? byStation.set(s, []).get(s)!).push(u);
+  const byBib = new Map<string, UpdateArrivals[]>();
+  for (const u of updates) for (const b of u.bibs ?? []) (byBib.get(b) ?? byBib.set(b, []).get(b)!).push(u);
   const out: SheetLatency = { toLast: [], toFirst: [], unseen: 0 };
   for (const sheet of sheets) {
     if (sheet.status !== 200) continue;
-    const hit = (byStation.get(sheet.station) ?? []).find((u) => u.first >= sheet.sentAt && u.first < sheet.nextSentAt);
+    const hit = (byBib.get(sheet.bib) ?? []).find((u) => u.first >= sheet.sentAt && u.first < sheet.nextSentAt);
     if (!hit) {
       out.unseen++;
       continue;

@@ -9,6 +9,8 @@ const ORGANIZATIONS = ['重庆市北碚区总工会', '广安市总工会', '四
 export interface PlannedSheet {
   judge: string;
   station: string;
+  /** the entry at the station: public rows name bibs, not stations, while marking is open */
+  bib: string;
   scores: Record<string, number>;
 }
 
@@ -61,7 +63,7 @@ export function liveContest(code: string, entries: number, seed = 2024): LiveCon
         // toFixed: 73 × 0.1 must be sent as 7.3, not 7.300000000000001
         scores[c.key] = Number((steps * step).toFixed(2));
       }
-      sheets.push({ judge, station, scores });
+      sheets.push({ judge, station, bib: contestants[s].bib, scores });
     });
   });
   return { file, pins, sheets };

@@ -1,7 +1,9 @@
 import { NodeWebSocket } from 'engine.io-client';
+import type { RawData } from 'engine.io-parser';
 
 /** How every live-feed update frame starts: engine.io "message", socket.io "event" in /live, the event name, then its seq. */
-const UPDATE_HEAD = Buffer.from('42/live,["update",{"seq":');
+const UPDATE_TEXT = '42/live,["update",{"seq":';
+const UPDATE_HEAD = Buffer.from(UPDATE_TEXT);
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 
@@ -31,4 +33,24 @@ export class SkimWebSocket extends NodeWebSocket {
     });
     super.onOpen();
   }
+}
+
+/**
+ * The ordinary WebSocket transport, telling `onUpdate` the size of every `update` frame as it
+ * arrived: the bytes a phone receives for it (the engine.io and socket.io prefix included, about
+ * 20 bytes; the WebSocket frame header of 2–4 bytes not). socket.io hands the decoded update to
+ * its listener a tick later, so the size is passed on by seq rather than as "the last frame".
+ * `onOther` hears every other text frame received (handshake, snapshot, heartbeats) with its size.
+ */
+export function meteredWebSocket(onUpdate: (seq: number, bytes: number) => void, onOther?: (text: string, bytes: number) => void): typeof NodeWebSocket {
+  return class MeteredWebSocket extends NodeWebSocket {
+    protected override onData(data: RawData): void {
+      if (typeof data === 'string' && data.startsWith(UPDATE_TEXT)) {
+        let end = UPDATE_TEXT.length;
+        while (end < data.length && data.charCodeAt(end) >= DIGIT_0 && data.charCodeAt(end) <= DIGIT_9) end++;
+        onUpdate(Number(data.slice(UPDATE_TEXT.length, end)), Buffer.byteLength(data));
+      } else if (typeof data === 'string') onOther?.(data, Buffer.byteLength(data));
+      super.onData(data);
+    }
+  };
 }
