@@ -57,7 +57,17 @@ function toRow(r: RankedEntry, person: EntryPerson): StaffStandingsRow {
  * bib on every public surface, which says nothing about stations either.
  */
 export function publicView(rows: readonly StandingsRow[], final: boolean): StandingsRow[] {
-  return (final ? [...rows] : rows.map((r) => ({ ...r, station: null }))).sort(comparePublicRows);
+  return rows.map((r) => publicRow(r, final)).sort(comparePublicRows);
+}
+
+/**
+ * One row as the public sees it. `liftedByTie` explains an award to organizers (the exports
+ * print it); on the public board it only made updates heavier: when marks move an award cut-off
+ * through a block of tied entries, each flag that flips would send that whole row again.
+ */
+function publicRow(r: StandingsRow, final: boolean): StandingsRow {
+  const { liftedByTie: _, ...rest } = r;
+  return final ? rest : { ...rest, station: null };
 }
 
 /**
