@@ -188,9 +188,8 @@ export class FeedService implements BeforeApplicationShutdown {
   /** Each watcher gets the update in the form it asked for: whole rows or compact, every event or its own. */
   private emit(sent: Sent): void {
     if (!this.server) return;
-    // never deflated: one message to a thousand watchers would be compressed a thousand times
-    this.server.to([feedRoom(sent.contest, false), feedRoom(sent.contest, false, sent.event)]).compress(false).emit(FEED.update, sent.full);
-    this.server.to([feedRoom(sent.contest, true), feedRoom(sent.contest, true, sent.event)]).compress(false).emit(FEED.update, sent.compact);
+    this.server.to([feedRoom(sent.contest, false), feedRoom(sent.contest, false, sent.event)]).emit(FEED.update, sent.full);
+    this.server.to([feedRoom(sent.contest, true), feedRoom(sent.contest, true, sent.event)]).emit(FEED.update, sent.compact);
   }
 
   /**
@@ -310,8 +309,7 @@ export class FeedService implements BeforeApplicationShutdown {
             for (const [key, sockets] of groups) {
               const only = key ? new Set(key.split('\n')) : null;
               const shown = only ? { ...snapshot, events: snapshot.events.filter((e) => only.has(e.event)) } : snapshot;
-              // deflated per watcher where the client offers it (io-adapter.ts): a snapshot goes to few at a time
-              this.server.local.to(sockets.map((x) => x.id)).compress(true).emit(FEED.snapshot, shown);
+              this.server.local.to(sockets.map((x) => x.id)).emit(FEED.snapshot, shown);
             }
           }
           for (const w of batch) w.resolve();

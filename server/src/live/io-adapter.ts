@@ -9,11 +9,8 @@ import { AppConfig } from '../config/config';
 import { ConnectionCap } from './connection-cap';
 
 /**
- * socket.io server options for every gateway. Updates fan out uncompressed (a thousand watchers
- * each deflating the same message costs far more than the bytes saved: every broadcast is sent
- * with compress(false)); a snapshot, sent to one watcher or a few, is deflated when the client
- * offers it — a phone's first board of 300 entries drops from about 90 KB to about 10 KB. Small
- * windows keep each socket's compression memory to some 20 KB. The ping interval is
+ * socket.io server options for every gateway. Compression is off (a thousand watchers each
+ * deflating the same message costs far more than the bytes saved), and the ping interval is
  * short enough that a board notices a dead venue link within seconds. With REDIS_URL, every
  * emit goes through Redis, so several server processes share one live feed. Each client address
  * may hold at most FEED_MAX_CONNECTIONS_PER_ADDRESS connections (connection-cap.ts); the address is
@@ -44,14 +41,7 @@ export class LiveIoAdapter extends IoAdapter {
     const cap = new ConnectionCap(this.app.get(AppConfig).feedMaxConnectionsPerAddress, (req) => proxyAddr(req, express.get('trust proxy fn')));
     const server = super.createIOServer(port, {
       ...options,
-      perMessageDeflate: {
-        threshold: 4096,
-        serverNoContextTakeover: true,
-        clientNoContextTakeover: true,
-        serverMaxWindowBits: 11,
-        clientMaxWindowBits: 11,
-        zlibDeflateOptions: { level: 6, memLevel: 4 },
-      },
+      perMessageDeflate: false,
       httpCompression: false,
       pingInterval: 10_000,
       pingTimeout: 8_000,

@@ -20,11 +20,11 @@ function sameWatch(a: ParsedWatch, b: ParsedWatch): boolean {
 
 /**
  * The public feed's socket: it only pushes. `watch` subscribes a socket to one contest; every
- * write goes through REST. Updates that fan out to every watcher are never compressed; a
- * snapshot is (see io-adapter.ts). The feed needs no login, so each
+ * write goes through REST. perMessageDeflate stays off: compression costs far more than it
+ * saves when one message fans out to a thousand watchers. The feed needs no login, so each
  * socket's watches are paced (watch-pacer.ts): a flood from one socket costs one snapshot a second.
  */
-@WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true } })
+@WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true }, perMessageDeflate: false })
 export class LiveGateway implements OnGatewayInit {
   private readonly log = new Logger('live');
   private readonly pacer = new WatchPacer<Socket, ParsedWatch>(WATCH_INTERVAL_MS, (socket, request) => this.serve(socket, request), sameWatch);
