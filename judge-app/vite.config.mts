@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { OLDER_DEVICES, svelteCssWithoutWhere } from '../scripts/lib/svelte-css-compat.mjs';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // Served by the server at /judge/; in development the API is proxied to it.
@@ -9,6 +10,7 @@ const api = process.env.SKILLSCORE_SERVER ?? 'http://localhost:3000';
 export default defineConfig({
   base: '/judge/',
   plugins: [
+    svelteCssWithoutWhere(),
     svelte(),
     // tablets load the app cold over venue Wi-Fi: the server sends these precompressed files
     compression({ algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })], include: /\.(js|css|html|svg)$/, threshold: 512 }),
@@ -44,7 +46,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    target: 'es2020',
+    // older phones and tablets (Chrome 79, iOS 13.4): `?.` and `??` are lowered, CSS too
+    target: OLDER_DEVICES,
+    cssTarget: OLDER_DEVICES,
     sourcemap: false,
     rollupOptions: { input: { main: 'index.html', admin: 'admin.html' } },
   },

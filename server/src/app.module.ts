@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
+import { AuditVerifyService } from './audit/audit-verify.service';
 import { BoardController } from './board/board.controller';
 import { BoardService } from './board/board.service';
 import { AuthController } from './auth/auth.controller';
@@ -38,6 +40,8 @@ import { FeedStateRepository } from './live/feed-state.repository';
 import { LiveGateway } from './live/live.gateway';
 import { StaffGateway } from './live/staff.gateway';
 import { HealthController } from './health.controller';
+import { PublicAddress } from './config/public-address';
+import { ServerInfoController } from './config/server-info.controller';
 import { SheetsController } from './sheets/sheets.controller';
 import { SheetStoreRepository } from './sheets/sheet-store.repository';
 import { SheetsService } from './sheets/sheets.service';
@@ -55,9 +59,10 @@ export class AppModule {
         TypeOrmModule.forFeature(ENTITIES),
         EventEmitterModule.forRoot(),
       ],
-      controllers: [HealthController, AuthController, SessionController, ContestsController, SheetsController, ChiefController, StandingsController, BoardController, ExportsController],
+      controllers: [HealthController, ServerInfoController, AuthController, SessionController, ContestsController, SheetsController, ChiefController, StandingsController, BoardController, ExportsController, AuditController],
       providers: [
         { provide: AppConfig, useValue: config },
+        PublicAddress,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestInputInterceptor },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -69,6 +74,7 @@ export class AppModule {
         AuthService,
         SessionsService,
         AuditService,
+        AuditVerifyService,
         ContestLookup,
         ContestsService,
         SchemeCache,

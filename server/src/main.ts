@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.factory';
 import { OrganizerPassword } from './auth/organizer-password';
 import { AppConfig, ConfigError } from './config/config';
+import { PublicAddress } from './config/public-address';
 import { DemoSeeder } from './demo/demo.seeder';
 import { FeedService } from './live/feed.service';
 
@@ -17,7 +18,10 @@ async function main(): Promise<void> {
 
   // the port actually bound, which PORT=0 leaves to the system
   const { port } = app.getHttpServer().address() as AddressInfo;
-  const base = `${config.tls ? 'https' : 'http'}://localhost:${port}`;
+  const protocol = config.tls ? 'https' : 'http';
+  // phones and tablets need an address they can reach: the LAN (or PUBLIC_URL) first, loopback last
+  const reachable = app.get(PublicAddress).info().addresses;
+  const base = reachable[0] ?? `${protocol}://localhost:${port}`;
   const organizer = app.get(OrganizerPassword);
   // A generated password is shown only to a person at a terminal. Output that goes anywhere
   // else (a service's journal, a container log, a file) must not hold it: it goes to a file
@@ -32,6 +36,10 @@ async function main(): Promise<void> {
     `  Judge tablets:           ${base}/judge/${seeded ? `?contest=${seeded.code}` : ''}`,
     `  Organizer console:       ${base}/judge/admin.html`,
     `  API:                     ${base}/api/  (docs/api.md)`,
+    ...reachable.slice(1).map((a) => `  Also reachable at:       ${a}/`),
+    reachable.length
+      ? `  This computer only:      ${protocol}://localhost:${port}/`
+      : `  This computer only:      the addresses above — phones and tablets cannot reach them (HOST=${config.host}: set HOST=0.0.0.0, or PUBLIC_URL)`,
     passwordFile
       ? `  Organizer password:      generated now, in ${passwordFile} (readable only by this user; delete it once noted)`
       : showHere

@@ -5,18 +5,10 @@ import { parseQuery } from '../common/parse-body';
 import { AUDIT_PAGE_DEFAULT, auditQuerySchema, type AuditQuery } from '../contracts/audit';
 import type { AuditRecordView } from '../contracts/chief';
 import { AuditRecord } from '../database/entities';
+import { appendToChain, type ChainAppend } from './audit-chain';
 
-export interface AuditAct {
-  contestId: number;
-  actor: string;
-  action: string;
-  event?: string | null;
-  station?: string | null;
-  judge?: string | null;
-  before?: unknown;
-  after?: unknown;
-  reason?: string | null;
-}
+/** One act for the trail; its time is taken when it is recorded. */
+export type AuditAct = Omit<ChainAppend, 'at'>;
 
 /** One page of the trail, newest first, and the query of the page after it (null on the last page). */
 export interface AuditPage {
@@ -28,7 +20,7 @@ function view(r: AuditRecord): AuditRecordView {
   return { id: r.id, at: r.at, actor: r.actor, action: r.action, event: r.event, station: r.station, judge: r.judge, before: r.before ?? null, after: r.after ?? null, reason: r.reason };
 }
 
-/** Appends to the audit trail inside the caller's transaction, so an act and its record commit together; reads it back in pages. */
+/** Appends to the audit chain inside the caller's transaction, so an act and its record commit together; reads the trail back in pages. */
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditRecord) private readonly records: Repository<AuditRecord>) {}
@@ -65,18 +57,8 @@ export class AuditService {
     }
   }
 
+  /** Appends the act to its contest's hash chain (appendToChain), in the caller's transaction. */
   async record(em: EntityManager, act: AuditAct): Promise<void> {
-    await em.getRepository(AuditRecord).insert({
-      contestId: act.contestId,
-      actor: act.actor,
-      action: act.action,
-      event: act.event ?? null,
-      station: act.station ?? null,
-      judge: act.judge ?? null,
-      before: (act.before ?? null) as object,
-      after: (act.after ?? null) as object,
-      reason: act.reason ?? null,
-      at: new Date().toISOString(),
-    });
+    await appendToChain(em, { ...act, at: new Date().toISOString() });
   }
 }

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ORGANIZER_PASSWORD_MAX, ORGANIZER_PASSWORD_MIN } from '../contracts/session-limits';
 import { parseSecretKey, parseTrustProxy, type TrustProxy } from './config-values';
+import { parsePublicUrl } from './public-url';
 
 export interface TlsFiles {
   cert: Buffer;
@@ -14,6 +15,8 @@ export interface TlsFiles {
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0, 'must be a port number 0–65535 (0: any free port)').max(65535, 'must be a port number 0–65535').default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /** the address phones and tablets reach (QR codes, judge cards); by default the machine's LAN address */
+  PUBLIC_URL: z.string().optional().transform(parsePublicUrl),
   DATABASE_URL: z
     .string()
     .default('sqlite:./data/scoring.sqlite')
@@ -58,6 +61,8 @@ export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgre
 export class AppConfig {
   readonly port: number;
   readonly host: string;
+  /** PUBLIC_URL without a trailing slash, or undefined to use the LAN address found at start */
+  readonly publicUrl: string | undefined;
   readonly database: DatabaseTarget;
   readonly redisUrl: string | undefined;
   readonly organizerPassword: string | undefined;
@@ -88,6 +93,7 @@ export class AppConfig {
     const e = parsed.data;
     this.port = e.PORT;
     this.host = e.HOST;
+    this.publicUrl = e.PUBLIC_URL;
     this.database = e.DATABASE_URL.startsWith('sqlite:')
       ? { kind: 'sqlite', path: e.DATABASE_URL.slice('sqlite:'.length) }
       : { kind: 'postgres', url: e.DATABASE_URL };

@@ -15,8 +15,14 @@ export class ContestLookup {
     @InjectRepository(Judge) private readonly judges: Repository<Judge>,
   ) {}
 
+  /**
+   * Codes are unique regardless of case (creation refuses `bg2024` beside `BG2024`), so a code
+   * typed in any case names one contest. The exact match comes first: it is the common case and
+   * uses the index. Callers key rooms and caches by the stored `contest.code`, never the typed one.
+   */
   async contest(code: string, em?: EntityManager): Promise<Contest> {
-    const c = await (em?.getRepository(Contest) ?? this.contests).findOneBy({ code });
+    const repo = em?.getRepository(Contest) ?? this.contests;
+    const c = (await repo.findOneBy({ code })) ?? (await repo.createQueryBuilder('c').where('UPPER(c.code) = :code', { code: code.toUpperCase() }).getOne());
     if (!c) throw DomainError.notFound(`contest "${code}" not found`);
     return c;
   }

@@ -13,6 +13,7 @@ import { Contest, ContestEvent, Contestant, Entry, Judge } from '../database/ent
 import { Transactor } from '../database/transactor';
 import { validateContestFile } from '../domain/scoring/validate-contest';
 import type { Problem } from '../contracts/errors';
+import { FeedStateRepository } from '../live/feed-state.repository';
 import { RESULTS_CHANGED } from '../live/results-changed';
 import { applyEdit, editState, planJudges, storedMarkProblems } from './contest-apply';
 import { diffContest, finalizedEventsOf, guardProblems, type ContestChange } from './contest-diff';
@@ -48,6 +49,7 @@ export class ContestsService {
     private readonly audit: AuditService,
     private readonly serverKey: ServerKey,
     private readonly bus: EventEmitter2,
+    private readonly feedState: FeedStateRepository,
   ) {}
 
   /** Checks a contest file completely; every problem is reported, nothing is stored. */
@@ -116,12 +118,13 @@ export class ContestsService {
   async summary(code: string): Promise<ContestSummary> {
     const contest = await this.lookup.contest(code);
     const events = await this.lookup.eventsOf(contest);
+    const last = await this.feedState.lastOfContest(this.tx.manager, contest.id);
     return {
       code: contest.code,
       title: contest.title,
       venue: contest.venue,
       locale: contest.locale,
-      events: events.map((e) => ({ key: e.key, name: e.name, final: e.final, frozen: e.frozen })),
+      events: events.map((e) => ({ key: e.key, name: e.name, final: e.final, frozen: e.frozen, last: last.get(e.id) ?? 0 })),
     };
   }
 

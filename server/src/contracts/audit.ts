@@ -23,3 +23,9 @@ export const auditQuerySchema = z
   })
   .strict();
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/**
+ * `GET /api/contests/:code/audit/verify`: the contest's audit chain checked from its first record.
+ * `brokenAt` is the 1-based position of the first record that is changed, missing or added.
+ */
+export type AuditVerification = { ok: true; records: number; head: string } | { ok: false; records: number; brokenAt: number; message: string };

@@ -13,3 +13,4 @@ export * from './errors';
 export * from './staff';
 export * from './importer';
 export * from './contests';
+export * from './server-info';

@@ -49,7 +49,8 @@ export interface ContestSummary {
   title: string;
   venue: string;
   locale: string;
-  events: { key: string; name: string; final: boolean; frozen?: boolean }[];
+  /** `last`: the feed `seq` of the event's latest message (0 before the first), so a phone can open on the event being marked */
+  events: { key: string; name: string; final: boolean; frozen?: boolean; last?: number }[];
 }
 
 export interface TeamStandingsRow {

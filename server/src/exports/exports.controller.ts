@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { ContestLookup } from '../contests/contest-lookup';
 import { parseQuery } from '../common/parse-body';
 import { judgeCardsQuerySchema } from '../contracts/contests';
+import { PublicAddress } from '../config/public-address';
 import { ExportsService, type ExportFile } from './exports.service';
 
 function send(res: Response, f: ExportFile): void {
@@ -32,6 +33,7 @@ export class ExportsController {
     private readonly lookup: ContestLookup,
     private readonly importer: ImporterService,
     private readonly draws: StationDrawService,
+    private readonly address: PublicAddress,
   ) {}
 
   @Get('export.xlsx')
@@ -49,11 +51,11 @@ export class ExportsController {
     send(res, await this.exports.pdf(code, event));
   }
 
-  /** `?origin=https://score.example` sets the address in the QR codes; by default the address this request came to. */
+  /** `?origin=https://score.example` sets the address in the QR codes; by default PUBLIC_URL or the LAN address, never loopback when there is another. */
   @Get('judge-cards.pdf')
   async cards(@Param('code') code: string, @Query() query: unknown, @Req() req: Request, @Res() res: Response, @Caller() who: Principal) {
     const { origin } = parseQuery(judgeCardsQuerySchema, query);
-    const base = origin ? origin.replace(/\/$/, '') : `${req.protocol}://${req.get('host')}`;
+    const base = origin ? origin.replace(/\/$/, '') : this.address.baseFor(`${req.protocol}://${req.get('host')}`);
     send(res, await this.exports.judgeCards(code, base, who));
   }
 

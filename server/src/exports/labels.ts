@@ -38,6 +38,12 @@ export interface ExportLabels {
   reason: string;
   event: string;
   venue: string;
+  /** audit actions in words; a code not listed is shown as it is */
+  actions: Record<string, string>;
+  organizer: string;
+  anonymous: string;
+  /** an actor `judge:KEY` */
+  judgeActor: (key: string) => string;
 }
 
 const ZH: ExportLabels = {
@@ -79,6 +85,31 @@ const ZH: ExportLabels = {
   reason: '原因',
   event: '赛项',
   venue: '地点：',
+  // the console's words for the same acts (judge-app admin i18n, audit.action.*)
+  actions: {
+    'contest.create': '创建竞赛',
+    'contest.edit': '修改竞赛',
+    'event.edit': '修改赛项',
+    'event.reopen': '重新开放赛项',
+    'event.finalize': '签字确认',
+    'sheet.submit': '提交评分',
+    'sheet.reopen': '退回评分表',
+    'deduction.add': '扣分',
+    'deduction.void': '撤销扣分',
+    'entry.status': '更改选手状态',
+    'board.mode': '大屏显示方式',
+    'board.freeze': '冻结大屏',
+    'board.unfreeze': '解除冻结',
+    'board.reveal': '揭晓',
+    'stations.draw': '抽签',
+    import: 'Excel 导入',
+    'pins.read': '查看 PIN 码',
+    login: '登录',
+    'login.failed': '登录失败',
+  },
+  organizer: '组委会',
+  anonymous: '未登录者',
+  judgeActor: (key) => `裁判 ${key}`,
 };
 
 const EN: ExportLabels = {
@@ -120,7 +151,41 @@ const EN: ExportLabels = {
   reason: 'Reason',
   event: 'Event',
   venue: 'Venue: ',
+  actions: {
+    'contest.create': 'contest created',
+    'contest.edit': 'contest edited',
+    'event.edit': 'event edited',
+    'event.reopen': 'event reopened',
+    'event.finalize': 'signed off',
+    'sheet.submit': 'sheet submitted',
+    'sheet.reopen': 'sheet reopened',
+    'deduction.add': 'deduction',
+    'deduction.void': 'deduction withdrawn',
+    'entry.status': 'entry status',
+    'board.mode': 'board mode',
+    'board.freeze': 'board frozen',
+    'board.unfreeze': 'board unfrozen',
+    'board.reveal': 'reveal',
+    'stations.draw': 'station draw',
+    import: 'Excel import',
+    'pins.read': 'PINs read',
+    login: 'login',
+    'login.failed': 'failed login',
+  },
+  organizer: 'organizer',
+  anonymous: 'not signed in',
+  judgeActor: (key) => `judge ${key}`,
 };
+
+export function actionWords(l: ExportLabels, action: string): string {
+  return Object.hasOwn(l.actions, action) ? l.actions[action] : action;
+}
+
+export function actorWords(l: ExportLabels, actor: string): string {
+  if (actor === 'organizer') return l.organizer;
+  if (actor === 'anonymous') return l.anonymous;
+  return actor.startsWith('judge:') ? l.judgeActor(actor.slice('judge:'.length)) : actor;
+}
 
 export function labelsFor(locale: string): ExportLabels {
   return locale.toLowerCase().startsWith('zh') ? ZH : EN;

@@ -4,7 +4,7 @@ import { PassThrough, Writable, type Readable } from 'node:stream';
 import { loadExcelJs } from '../common/heavy-libraries';
 import type { AuditRecordView } from '../contracts/chief';
 import type { EventStandings, TeamStandings } from '../contracts/standings';
-import type { ExportLabels } from './labels';
+import { actionWords, actorWords, type ExportLabels } from './labels';
 import type { ResultsTable } from './results-table';
 import { formatTime } from './pdf-results';
 
@@ -151,7 +151,9 @@ async function write(input: WorkbookInput, out: PassThrough): Promise<void> {
   const tw = wb.addWorksheet(sheetName(wb, l.teams));
   const teamColumns = 4 + teamEvents.length;
   widths(tw, teamColumns, (i) => (i === 1 ? 24 : i === teamColumns - 1 ? 40 : 10));
-  headerRow(tw, [l.rank, l.organization, l.total, ...teamEvents, l.members]);
+  // headed by the events' names, as the organizer wrote them, not their keys
+  const eventNames = new Map(input.events.map((e) => [e.standings.event, e.standings.name ?? e.standings.event]));
+  headerRow(tw, [l.rank, l.organization, l.total, ...teamEvents.map((k) => eventNames.get(k) ?? k), l.members]);
   for (const t of input.teams.rows) addRow(tw, [t.rank, t.organization, t.total, ...teamEvents.map((k) => t.events?.[k] ?? 0), t.members.join(' ')]);
   tw.commit();
 
@@ -165,7 +167,7 @@ async function write(input: WorkbookInput, out: PassThrough): Promise<void> {
       // the next page is read from the database while this one is compressed
       ahead = pages.next();
       for (const a of page.value) {
-        addRow(au, [formatTime(new Date(a.at)), a.actor, a.action, a.event ?? '', a.station ?? '', a.judge ?? '', a.before === null ? '' : JSON.stringify(a.before), a.after === null ? '' : JSON.stringify(a.after), a.reason ?? '']);
+        addRow(au, [formatTime(new Date(a.at)), actorWords(l, a.actor), actionWords(l, a.action), a.event ? (eventNames.get(a.event) ?? a.event) : '', a.station ?? '', a.judge ?? '', a.before === null ? '' : JSON.stringify(a.before), a.after === null ? '' : JSON.stringify(a.after), a.reason ?? '']);
       }
       for (const input of sheetInputs(au)) await drained(input, out);
       await drained(out, out);

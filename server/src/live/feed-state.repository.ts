@@ -44,6 +44,12 @@ export class FeedStateRepository {
     return out;
   }
 
+  /** The feed `seq` of each event's latest message, without reading the rows: the contest summary carries it. */
+  async lastOfContest(em: EntityManager, contestId: number): Promise<Map<number, number>> {
+    const list = await sqlAll<{ eventId: number; last: unknown }>(em, `SELECT "eventId", "last" FROM "feed_state" WHERE "contestId" = ?`, [contestId]);
+    return new Map(list.map((r) => [Number(r.eventId), Number(r.last)]));
+  }
+
   /** Writes the event's public state: `exists` says whether the row is there already (read in the same transaction). */
   async write(em: EntityManager, contestId: number, state: PublicState, exists: boolean): Promise<void> {
     const stamp = randomBytes(12).toString('base64url');

@@ -62,9 +62,36 @@ describe('exports read back', () => {
     const awards = wb.getWorksheet('获奖名单')!;
     expect(awards.getRow(2).values).toEqual([undefined, '美发', '二等奖', 1, 'A001', '王小雨', '广安市总工会', 88.34]);
     const audit = wb.getWorksheet('操作记录')!;
+    expect(audit.getRow(1).values).toEqual([undefined, '时间', '操作人', '操作', '赛项', '工位号', '裁判', '修改前', '修改后', '原因']);
+    // the organizer reads acts, people and events in words, not the machine's codes
     const actions = audit.getColumn(3).values.filter((v) => typeof v === 'string');
-    expect(actions).toContain('sheet.submit');
-    expect(actions).toContain('deduction.add');
+    expect(actions).toEqual(expect.arrayContaining(['提交评分', '扣分', '创建竞赛']));
+    expect(actions.filter((a) => /^[a-z]+\.[a-z]+$/.test(String(a)))).toEqual([]);
+    const actors = audit.getColumn(2).values.filter((v) => typeof v === 'string');
+    expect(actors).toEqual(expect.arrayContaining(['组委会', '裁判 J1', '裁判 J6']));
+    expect(audit.getColumn(4).values).toContain('美发');
+    expect(audit.getColumn(4).values).not.toContain('hair');
+    // the team sheet is headed by the event's name
+    const teams = wb.getWorksheet('团体成绩')!;
+    expect(teams.getRow(1).values).toEqual([undefined, '名次', '单位', '总分', '美发', '计分队员']);
+  });
+
+  it('writes the workbook in English for an English contest: event names and audit acts in English words', async () => {
+    const file = { ...hairContest('EN2024', 3), locale: 'en' };
+    file.events = file.events!.map((e) => ({ ...e, name: 'Hairdressing' }));
+    expect((await api('POST', '/api/contests', file, org)).status).toBe(201);
+    const token = await judgeToken(t.base, 'EN2024', '100001');
+    const put = await api('PUT', '/api/contests/EN2024/events/hair/sheets/07', { requestId: crypto.randomUUID(), scores: { design: 36, technique: 25, finish: 27 } }, token);
+    expect(put.status).toBe(200);
+    const res = await fetch(`${t.base}/api/contests/EN2024/export.xlsx`, { headers: { authorization: `Bearer ${org}` } });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Teams')!.getRow(1).values).toEqual([undefined, 'Rank', 'Organization', 'Total', 'Hairdressing', 'Counted members']);
+    const audit = wb.getWorksheet('Audit trail')!;
+    const actions = audit.getColumn(3).values.filter((v) => typeof v === 'string');
+    expect(actions).toEqual(expect.arrayContaining(['contest created', 'sheet submitted']));
+    expect(audit.getColumn(2).values).toEqual(expect.arrayContaining(['organizer', 'judge J1']));
   });
 
   it('prints a results notice PDF in a CJK font that pdftotext reads back', async () => {

@@ -198,3 +198,22 @@ describe('GET /api/contests/:code/teams', () => {
     expect((await api('GET', '/api/contests/NOPE/teams')).status).toBe(404);
   });
 });
+
+describe('GET /api/contests/:code', () => {
+  it('gives each event `last`, the feed seq of its latest message, so a phone can open on the event being marked', async () => {
+    await t.settle();
+    const marked = (await api('GET', '/api/contests/RANKS')).body as { events: { key: string; last: number }[] };
+    expect(marked.events).toEqual([expect.objectContaining({ key: 'solo', last: expect.any(Number) })]);
+    expect(marked.events[0].last).toBeGreaterThan(0);
+    const org = await organizerToken(t.base);
+    expect((await api('POST', '/api/contests', soloContest('QUIET', [{ bib: 'Q', organization: A, station: '1' }], 320001), org)).status).toBe(201);
+    const quiet = (await api('GET', '/api/contests/QUIET')).body as { events: { last: number }[] };
+    expect(quiet.events.map((e) => e.last)).toEqual([0]);
+    // its first sheet moves `last` on
+    const j = await judgeToken(t.base, 'QUIET', '320001');
+    expect((await putSheet(api, j, 'QUIET', 'solo', '1', { score: 50 })).status).toBe(200);
+    await t.settle();
+    const after = (await api('GET', '/api/contests/QUIET')).body as { events: { last: number }[] };
+    expect(after.events[0].last).toBeGreaterThan(0);
+  });
+});

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import type { ContestFileInput } from '../../src/contracts/contest-file';
 import type { StandingsRow } from '../../src/contracts/standings';
 import { putSheet } from '../support/sheets';
@@ -440,7 +442,7 @@ describe('scoreboard in the browser', () => {
     }
   });
 
-  it('on a phone: choose an event, find a contestant by name, see the teams', async () => {
+  it('on a phone: opens on the event being marked, remembers the choice and the pinned union, finds a contestant, sees the teams', async () => {
     const file = hairContest('PHN', 6);
     const hair = eventOf(file);
     file.events = [hair, { ...hair, key: 'nail', name: '美甲', entries: bibsOf(file).map((bib, i) => ({ bib, station: String(31 + i) })) }];
@@ -449,8 +451,12 @@ describe('scoreboard in the browser', () => {
     const hairTotals = [80, 71, 77, 65, 83, 69];
     const nailTotals = [62, 88, 74, 91, 58, 70];
     await markStations(api, judges, 'PHN', 'hair', bibsOf(file).map((bib, i) => [stationOf(file, bib, 'hair'), hairTotals[i]]));
+    // nail is marked last: the event being marked, which a phone opens on
     await markStations(api, judges, 'PHN', 'nail', bibsOf(file).map((bib, i) => [stationOf(file, bib, 'nail'), nailTotals[i]]));
     await t.settle();
+    const summary = (await api('GET', '/api/contests/PHN')).body as { events: { key: string; last: number }[] };
+    const last = Object.fromEntries(summary.events.map((e) => [e.key, e.last]));
+    expect(last.nail).toBeGreaterThan(last.hair);
 
     const page = await browser.page(PHONE);
     // what the phone asks the live feed for, and the events its snapshots carry
@@ -466,25 +472,62 @@ describe('scoreboard in the browser', () => {
         if (m && JSON.parse(m[1])[0] === 'snapshot') snapshotEvents.push(JSON.parse(m[1])[1].events.map((e: { event: string }) => e.event));
       });
     });
+    let summaryReads = 0;
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/contests/PHN') summaryReads++;
+    });
+    const rows = (n: number) =>
+      page.waitForFunction((n) => document.querySelectorAll('[data-testid="phone-row"]').length === n, n, { timeout: UPDATE_MS });
     try {
       await page.goto(`${t.base}/board/?contest=PHN&view=phone`);
       await waitForConnection(page, true, 10_000);
       await page.getByTestId('phone-row').first().waitFor({ timeout: 5_000 });
       await expect(page.getByTestId('phone-row').count()).resolves.toBe(6);
-      // the phone follows the event on its screen only, in the compact form
-      expect(watches).toEqual([{ contest: 'PHN', compact: true, events: ['hair'] }]);
-      expect(snapshotEvents).toEqual([['hair']]);
-      await screenshot(page, 'board-phone');
-
-      await page.getByRole('button', { name: '美甲', exact: true }).click();
+      // it opened on the event with the latest activity, following that event only, in the compact form
       await page.getByRole('heading', { level: 2, name: '美甲' }).waitFor({ timeout: UPDATE_MS });
       expect(await page.getByRole('button', { name: '美甲', exact: true }).getAttribute('aria-pressed')).toBe('true');
+      expect(watches).toEqual([{ contest: 'PHN', compact: true, events: ['nail'] }]);
+      expect(snapshotEvents).toEqual([['nail']]);
+      // the contest summary is read once on the way to a live board
+      expect(summaryReads).toBe(1);
       // the nail ranking: A004 91 first
       await expect(page.getByTestId('phone-row').first().textContent()).resolves.toContain(nameOf(file, 'A004'));
       await expect(page.getByTestId('phone-row').first().textContent()).resolves.toContain('91.00');
+      await screenshot(page, 'board-phone');
+
+      await page.getByRole('button', { name: '美发', exact: true }).click();
+      await page.getByRole('heading', { level: 2, name: '美发' }).waitFor({ timeout: UPDATE_MS });
+      expect(await page.getByRole('button', { name: '美发', exact: true }).getAttribute('aria-pressed')).toBe('true');
+      // the hair ranking: A005 83 first
+      await expect(page.getByTestId('phone-row').first().textContent()).resolves.toContain(nameOf(file, 'A005'));
+      await expect(page.getByTestId('phone-row').first().textContent()).resolves.toContain('83.00');
       await screenshot(page, 'board-phone-event');
+      expect(watches.at(-1)).toEqual({ contest: 'PHN', compact: true, events: ['hair'] });
+      expect(snapshotEvents.at(-1)).toEqual(['hair']);
+
+      // pin "my union" from a card (A005 is 北碚区总工会's, as is A002), then show only its entries
+      const union = file.contestants!.find((c) => c.bib === 'A005')!.organization!;
+      await page.getByTestId('phone-row').first().getByRole('button').first().click();
+      await page.getByRole('button', { name: `设为我的单位（${union}）` }).click();
+      await page.getByText(`我的单位：${union}`).waitFor({ timeout: UPDATE_MS });
+      await page.getByRole('button', { name: '只看本单位' }).click();
+      await rows(2);
+      const mine = await page.getByTestId('phone-row').evaluateAll((items) => items.map((li) => li.textContent ?? ''));
+      expect(mine.every((text) => text.includes(union))).toBe(true);
+      await screenshot(page, 'board-phone-union');
+
+      // a reload keeps the chosen event (not the latest-active one) and the pinned union
+      await page.reload();
+      await waitForConnection(page, true, 10_000);
+      await page.getByRole('heading', { level: 2, name: '美发' }).waitFor({ timeout: 5_000 });
+      expect(watches.at(-1)).toEqual({ contest: 'PHN', compact: true, events: ['hair'] });
+      await page.getByText(`我的单位：${union}`).waitFor({ timeout: UPDATE_MS });
+      await rows(6);
+      await expect(page.locator('[data-testid="phone-row"].mine').count()).resolves.toBe(2);
+
+      await page.getByRole('button', { name: '美甲', exact: true }).click();
+      await page.getByRole('heading', { level: 2, name: '美甲' }).waitFor({ timeout: UPDATE_MS });
       expect(watches.at(-1)).toEqual({ contest: 'PHN', compact: true, events: ['nail'] });
-      expect(snapshotEvents.at(-1)).toEqual(['nail']);
 
       // a judge typing their station number learns nothing
       await page.getByRole('searchbox').fill(stationOf(file, 'A002', 'nail'));
@@ -510,6 +553,160 @@ describe('scoreboard in the browser', () => {
       expect(orgs).toHaveLength(teams.length);
       teams.forEach((team, i) => expect(orgs[i]).toContain(team.organization));
       await screenshot(page, 'board-phone-teams');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+/** A documentation address (RFC 5737): never contacted, only written into the codes. */
+const PUBLIC_URL = 'http://192.0.2.10:3000';
+/** the smallest text the projector may show at 1080p: legible from the back of a hall */
+const MIN_PROJECTOR_PX = 24;
+
+/** Reads the QR code an element shows, as a phone's camera would: from its pixels. */
+async function scanQr(element: Locator): Promise<string | null> {
+  const png = PNG.sync.read(await element.screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
+
+/** Every visible piece of text on the projector smaller than `min` px at the stage's 1920×1080 scale. */
+function smallText(page: Page, min: number): Promise<{ text: string; px: number; cls: string }[]> {
+  return page.evaluate((min) => {
+    const stage = document.querySelector('.stage');
+    const scale = stage ? stage.getBoundingClientRect().width / 1920 : 1;
+    const out: { text: string; px: number; cls: string }[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      if (!own) continue;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      // visually hidden text (screen readers only) is not read from the hall
+      if (style.visibility === 'hidden' || style.display === 'none' || box.width <= 1 || box.height <= 1) continue;
+      const px = parseFloat(style.fontSize) * scale;
+      if (px < min) out.push({ text: (el.textContent ?? '').trim().slice(0, 40), px, cls: String(el.getAttribute('class')) });
+    }
+    return out;
+  }, min);
+}
+
+describe('projector: an address phones reach, a code the hall can scan, text the hall can read', () => {
+  let browser: Browser;
+  let t: TestApp;
+  let api: Api;
+  let org: string;
+
+  beforeAll(async () => {
+    [browser, t] = await Promise.all([launchBrowser(), startAppWithUi({ PUBLIC_URL })]);
+    api = client(t.base);
+    org = await organizerToken(t.base);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('serves PUBLIC_URL at /api/server', async () => {
+    const r = await api('GET', '/api/server');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ publicUrl: PUBLIC_URL, addresses: [PUBLIC_URL], configured: true });
+  });
+
+  it('puts PUBLIC_URL in both QR codes of a board opened on loopback, and the large one fills 40 % of the height', async () => {
+    const file = hairContest('QRPJ', 5);
+    expect((await api('POST', '/api/contests', file, org)).status).toBe(201);
+    const judges = await panelTokens(t.base, 'QRPJ');
+    await markStations(api, judges, 'QRPJ', 'hair', [
+      [stationOf(file, 'A001'), 71],
+      [stationOf(file, 'A002'), 88.5],
+      [stationOf(file, 'A003'), 79],
+    ]);
+    await t.settle();
+    const page = await browser.page(PROJECTOR);
+    try {
+      // typed in lower case: the board finds the contest and the code carries the stored one
+      expect(t.base).toMatch(/^http:\/\/127\.0\.0\.1:/);
+      await page.goto(`${t.base}/board/?contest=qrpj`);
+      await waitForConnection(page, true, 10_000);
+      await page.getByTestId('standings-row').first().waitFor({ timeout: 5_000 });
+      const phone = `${PUBLIC_URL}/board/?contest=QRPJ&view=phone`;
+
+      const corner = page.getByTestId('corner-qr').locator('svg');
+      await corner.waitFor({ timeout: 5_000 });
+      expect(await scanQr(corner)).toBe(phone);
+      await expect(page.getByTestId('qr-no-address').count()).resolves.toBe(0);
+
+      // the operator pauses the rotation and steps to the large code
+      await page.keyboard.press(' ');
+      const slide = page.getByTestId('qr-slide');
+      for (let i = 0; i < 6 && !(await slide.isVisible()); i++) {
+        await page.keyboard.press('ArrowRight');
+        await page.waitForTimeout(600);
+      }
+      await slide.waitFor({ timeout: 2_000 });
+      await settleAnimations(page);
+      const big = slide.locator('svg');
+      const box = await big.boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(0.4 * PROJECTOR.height);
+      expect(await scanQr(big)).toBe(phone);
+      await expect(slide.textContent()).resolves.toContain('扫码看实时成绩');
+      await screenshot(page, 'board-projector-qr-slide');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('tells the organizer, and shows no dead code, when a loopback board has no address phones reach', async () => {
+    const local = await startAppWithUi();
+    const page = await browser.page(PROJECTOR);
+    try {
+      const token = await organizerToken(local.base);
+      expect((await client(local.base)('POST', '/api/contests', hairContest('LOOP', 3), token)).status).toBe(201);
+      expect((await client(local.base)('GET', '/api/server')).body).toEqual({ publicUrl: null, addresses: [], configured: false });
+      await page.goto(`${local.base}/board/?contest=LOOP`);
+      await page.getByTestId('qr-no-address').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('qr-no-address').textContent()).toContain('PUBLIC_URL');
+      expect(await page.getByTestId('corner-qr').count()).toBe(0);
+      await screenshot(page, 'board-projector-no-address');
+    } finally {
+      await page.close();
+      await local.close();
+    }
+  });
+
+  it(`shows no text under ${MIN_PROJECTOR_PX} px at 1920×1080 on any page of the rotation`, async () => {
+    const file = hairContest('LEGI', 5);
+    expect((await api('POST', '/api/contests', file, org)).status).toBe(201);
+    const judges = await panelTokens(t.base, 'LEGI');
+    await markStations(api, judges, 'LEGI', 'hair', [
+      [stationOf(file, 'A001'), 71],
+      [stationOf(file, 'A002'), 88.5],
+    ]);
+    // one entry part-marked: the "still being scored" tag shows too
+    await putSheet(api, judges[0], 'LEGI', 'hair', stationOf(file, 'A004'), marksFor(60));
+    await t.settle();
+    const page = await browser.page(PROJECTOR);
+    try {
+      await page.goto(`${t.base}/board/?contest=LEGI`);
+      await waitForConnection(page, true, 10_000);
+      await page.getByTestId('standings-row').first().waitFor({ timeout: 5_000 });
+      // a sheet while watching: the spotlight card and the recent list fill in
+      await markStation(api, judges, 'LEGI', 'hair', stationOf(file, 'A003'), 79);
+      await waitForRows(page, [{ name: nameOf(file, 'A003'), total: '79.00' }], { whole: false, timeout: UPDATE_MS });
+      await page.keyboard.press(' ');
+      const seen: string[] = [];
+      // event page, team page, QR slide: every page once
+      for (let i = 0; i < 3; i++) {
+        await settleAnimations(page);
+        const small = await smallText(page, MIN_PROJECTOR_PX);
+        expect(small, `text under ${MIN_PROJECTOR_PX} px on page ${i}`).toEqual([]);
+        seen.push((await page.locator('h1').first().textContent()) ?? '');
+        await screenshot(page, `board-projector-legibility-${i}`);
+        await page.keyboard.press('ArrowRight');
+        await page.waitForTimeout(600);
+      }
+      expect(seen).toEqual(['美发', '团体总分', '扫码看实时成绩']);
     } finally {
       await page.close();
     }

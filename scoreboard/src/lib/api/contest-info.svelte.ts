@@ -1,10 +1,14 @@
-import type { ContestSummary, TeamStandings } from '@skillscore/server/contracts';
+import type { ContestSummary, ServerInfo, TeamStandings } from '@skillscore/server/contracts';
 import { ApiError, type PublicApi } from './public-api';
 
 /** Contest title/events and team standings, read over REST; teams are re-read after score changes. */
 export class ContestInfo {
   summary = $state.raw<ContestSummary | null>(null);
   teams = $state.raw<TeamStandings | null>(null);
+  /** where phones reach the server (`GET /api/server`); null until read or when it cannot be */
+  server = $state.raw<ServerInfo | null>(null);
+  /** true once `loadServer` has answered, either way */
+  serverChecked = $state(false);
   /** set when the contest itself cannot be read */
   error = $state<{ status: number; message: string } | null>(null);
 
@@ -28,6 +32,17 @@ export class ContestInfo {
     } catch (e) {
       this.error = e instanceof ApiError ? { status: e.status, message: e.message } : { status: 0, message: String(e) };
     }
+  }
+
+  /** Only the projector asks: its QR code must carry an address phones reach, not the laptop's loopback. */
+  async loadServer(doFetch: typeof fetch = (...args) => fetch(...args)): Promise<void> {
+    try {
+      const res = await doFetch('/api/server', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+      if (res.ok) this.server = (await res.json()) as ServerInfo;
+    } catch {
+      // an older server without the endpoint: the page's own address stands in
+    }
+    this.serverChecked = true;
   }
 
   async loadTeams(): Promise<void> {

@@ -33,6 +33,22 @@ describe('buildPages', () => {
     expect(last).toMatchObject({ kind: 'event', index: 2, count: 3, start: 24, end: 30 });
   });
 
+  it('ends each round with the large-QR slide when asked', () => {
+    const pages = buildPages({ ...src, qr: true });
+    expect(pages.map((p) => p.id)).toEqual(['event:hair:0', 'event:hair:1', 'event:hair:2', 'event:nail:0', 'teams:0', 'teams:1', 'qr']);
+    expect(pages.filter((p) => p.kind === 'qr')).toHaveLength(1);
+    expect(buildPages({ events: [], teamRows: null, pageSize: 12, qr: true })).toEqual([]);
+  });
+
+  it('steps into the QR slide and from it back to the first page', () => {
+    const pages = buildPages({ ...src, qr: true });
+    expect(stepPage(pages, 'teams:1', 1)?.id).toBe('qr');
+    expect(stepPage(pages, 'qr', 1)?.id).toBe('event:hair:0');
+    expect(stepPage(pages, 'event:hair:0', -1)?.id).toBe('qr');
+    // turning the slide off while it shows falls back to the first page, not a stale id
+    expect(resolvePage(buildPages(src), 'qr')?.id).toBe('event:hair:0');
+  });
+
   it('leaves teams out when there is no team table', () => {
     expect(buildPages({ ...src, teamRows: null }).some((p) => p.kind === 'teams')).toBe(false);
     expect(buildPages({ ...src, teamRows: 0 }).some((p) => p.kind === 'teams')).toBe(false);

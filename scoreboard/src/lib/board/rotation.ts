@@ -1,13 +1,17 @@
 /** One screen of the projector rotation. `start`/`end` index into the event's rows or the team rows. */
 export type BoardPage =
   | { id: string; kind: 'event'; event: string; index: number; count: number; start: number; end: number }
-  | { id: string; kind: 'teams'; index: number; count: number; start: number; end: number };
+  | { id: string; kind: 'teams'; index: number; count: number; start: number; end: number }
+  /** the large "scan to follow" code, once per round */
+  | { id: 'qr'; kind: 'qr'; index: 0; count: 1; start: 0; end: 0 };
 
 export interface RotationSource {
   events: { key: string; rows: number }[];
   /** null: no team page */
   teamRows: number | null;
   pageSize: number;
+  /** add the large-QR slide at the end of each round (when there is anything else to show) */
+  qr?: boolean;
 }
 
 /** Splits `total` rows into pages of `size`; an empty list still gets one (empty) page. */
@@ -31,11 +35,13 @@ export function buildPages(src: RotationSource): BoardPage[] {
     const parts = paginate(src.teamRows, src.pageSize);
     parts.forEach((p, index) => pages.push({ id: `teams:${index}`, kind: 'teams', index, count: parts.length, ...p }));
   }
+  // once a round, after the standings: a spectator who missed the corner code gets one readable across the hall
+  if (src.qr && pages.length > 0) pages.push({ id: 'qr', kind: 'qr', index: 0, count: 1, start: 0, end: 0 });
   return pages;
 }
 
 function group(page: BoardPage): string {
-  return page.kind === 'event' ? `event:${page.event}` : 'teams';
+  return page.kind === 'event' ? `event:${page.event}` : page.kind;
 }
 
 /**
@@ -48,7 +54,7 @@ export function resolvePage(pages: readonly BoardPage[], id: string | null): Boa
   const exact = pages.find((p) => p.id === id);
   if (exact) return exact;
   const g = id.replace(/:\d+$/, '');
-  const same = pages.filter((p) => group(p) === g || (g === 'teams' && p.kind === 'teams'));
+  const same = pages.filter((p) => group(p) === g);
   return same.length ? same[same.length - 1] : pages[0];
 }
 

@@ -72,6 +72,10 @@ export const en: Messages = {
   'teams.size': 'Best {n} per team count',
 
   'qr.caption': 'Scan to follow on your phone',
+  'qr.slideTitle': 'Scan for live results',
+  'qr.slideHint': 'or type into your phone\'s browser',
+  'qr.short': 'Scan',
+  'qr.noAddress': 'Phones cannot reach this computer\'s loopback address: open this page on its LAN address, or set PUBLIC_URL and restart the server',
 
   'phone.individual': 'Individual',
   'phone.teams': 'Teams',
@@ -83,6 +87,12 @@ export const en: Messages = {
   'phone.showMore': 'Show more ({n} left)',
   'phone.events': 'Events',
   'phone.parts': 'Score breakdown',
+  'phone.pinUnion': 'Pin as my team ({org})',
+  'phone.unpinUnion': 'Unpin my team',
+  'phone.myUnion': 'My team: {org}',
+  'phone.onlyMine': 'Only my team',
+  'phone.noneMine': 'No entries of my team in this event',
+  'phone.mine': 'Mine',
 
   'empty.rows': 'No results yet',
   'error.notFound': 'Contest “{code}” not found. Check the contest code.',

@@ -71,6 +71,10 @@ export const zhCN = {
   'teams.size': '每队计前 {n} 名成绩',
 
   'qr.caption': '扫码用手机查看',
+  'qr.slideTitle': '扫码看实时成绩',
+  'qr.slideHint': '或在手机浏览器中输入',
+  'qr.short': '扫码',
+  'qr.noAddress': '手机无法访问本机回环地址：请用局域网地址打开本页，或设置 PUBLIC_URL 后重启服务器',
 
   'phone.individual': '个人',
   'phone.teams': '团体',
@@ -82,6 +86,12 @@ export const zhCN = {
   'phone.showMore': '显示更多（还有 {n} 人）',
   'phone.events': '赛项',
   'phone.parts': '分项得分',
+  'phone.pinUnion': '设为我的单位（{org}）',
+  'phone.unpinUnion': '取消我的单位',
+  'phone.myUnion': '我的单位：{org}',
+  'phone.onlyMine': '只看本单位',
+  'phone.noneMine': '本单位在此赛项暂无选手',
+  'phone.mine': '本单位',
 
   'empty.rows': '暂无成绩',
   'error.notFound': '找不到竞赛“{code}”，请检查竞赛代码。',

@@ -1,3 +1,4 @@
+import { AuditHead } from './audit-head.entity';
 import { AuditRecord } from './audit-record.entity';
 import { AuthToken } from './auth-token.entity';
 import { ContestEvent } from './contest-event.entity';
@@ -11,6 +12,6 @@ import { Setting } from './setting.entity';
 import { SheetVersion } from './sheet-version.entity';
 import { Sheet } from './sheet.entity';
 
-export { AuditRecord, AuthToken, Contest, ContestEvent, Contestant, Deduction, Entry, FeedState, Judge, Setting, Sheet, SheetVersion };
+export { AuditHead, AuditRecord, AuthToken, Contest, ContestEvent, Contestant, Deduction, Entry, FeedState, Judge, Setting, Sheet, SheetVersion };
 
-export const ENTITIES = [Setting, Contest, Judge, Contestant, ContestEvent, Entry, Sheet, SheetVersion, Deduction, AuditRecord, AuthToken, FeedState];
+export const ENTITIES = [Setting, Contest, Judge, Contestant, ContestEvent, Entry, Sheet, SheetVersion, Deduction, AuditRecord, AuditHead, AuthToken, FeedState];
