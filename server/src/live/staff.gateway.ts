@@ -32,7 +32,8 @@ interface StaffSocketData {
 
 /**
  * Chief judges' desks follow their event here. The handshake carries the bearer token
- * (`auth: { token }`); `watch-event` is allowed only to the event's chief judge or the organizer.
+ * (`auth: { token }`); `watch-event` is allowed only to the event's chief judge or the organizer,
+ * who may watch several events on one socket.
  * It pushes only a change notice; the desk reads the details over REST with the same token.
  * A socket whose token is revoked (logout, a new organizer password) is closed at once, in every
  * process; a periodic check closes those whose token expired or vanished otherwise.
@@ -80,7 +81,8 @@ export class StaffGateway implements OnGatewayInit, OnModuleDestroy {
       const parsed = staffWatchRequestSchema.safeParse(body);
       if (!parsed.success) throw DomainError.invalid(zodProblems(parsed.error));
       const { event } = await this.chief.authorize(who, parsed.data.contest, parsed.data.event);
-      for (const r of socket.rooms) if (r.startsWith(EVENT_ROOM)) void socket.leave(r);
+      // a desk follows one event at a time; the organizer's overview follows every event of the contest on one socket
+      if (who.kind !== 'organizer') for (const r of socket.rooms) if (r.startsWith(EVENT_ROOM)) void socket.leave(r);
       void socket.join(roomOf(event.id));
       data.watching = true;
       socket.emit(STAFF.watching, { contest: body.contest, event: body.event, revision: event.revision } satisfies StaffEventChanged);
