@@ -3,9 +3,10 @@
 // redis-server first when it is missing and the machine allows it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.mjs';
 
 export const REDIS_INSTALL = 'apt-get update && apt-get install -y --no-install-recommends redis-server';
 
@@ -13,17 +14,6 @@ function serverBinary() {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
   return existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : null;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resolves once the server answers PING on the port, or rejects after `ms`. */
