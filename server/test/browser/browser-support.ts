@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type StartOptions, type TestApp } from '../support/test-app';
 
@@ -52,4 +53,23 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** WCAG 2.x A and AA rules, the level the screens promise. */
+const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core on the page as it stands and fails on every serious or critical violation,
+ * naming the rule, the elements and what is wrong with each, so the failure reads as a to-do list.
+ */
+export async function expectNoSeriousA11y(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(A11Y_TAGS).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  // landmark-one-main is only "moderate" to axe, but a screen reader's "skip to content" depends on it
+  const mains = await page.locator('main, [role="main"]').count();
+  const landmark = mains === 1 ? [] : [`landmark: ${mains} main landmarks, expected exactly one`];
+  const lines = landmark.concat(serious.flatMap((v) =>
+    v.nodes.map((n) => `${v.impact} ${v.id}: ${n.target.join(' ')} — ${(n.failureSummary ?? v.help).replace(/\s+/g, ' ').trim()}`),
+  ));
+  if (lines.length) throw new Error(`${label}: ${lines.length} serious accessibility violation(s)\n${lines.join('\n')}`);
 }

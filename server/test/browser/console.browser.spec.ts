@@ -2,12 +2,12 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContestFile } from '../../src/contracts/contest-file';
 import { putSheet } from '../support/sheets';
 import { client, judgeToken, organizerToken, ORGANIZER_PASSWORD, type TestApp } from '../support/test-app';
-import { launchBrowser, screenshot, startAppWithUi, type Browser } from './browser-support';
+import { expectNoSeriousA11y, launchBrowser, screenshot, startAppWithUi, type Browser } from './browser-support';
 
 /**
  * The organizer's console (/judge/admin.html) in Chromium, served by the real server: a contest
@@ -17,6 +17,8 @@ import { launchBrowser, screenshot, startAppWithUi, type Browser } from './brows
 
 const CODE = 'HAND24';
 const UI_MS = 10_000;
+/** the tests that walk many screens, each checked by axe, on a shared two-core machine */
+const LONG_MS = 90_000;
 const DESKTOP = { width: 1280, height: 860 };
 
 let t: TestApp;
@@ -75,6 +77,7 @@ describe('organizer console', () => {
     await page.goto(`${t.base}/judge/admin.html`);
     await expect(page.locator('#password').isVisible()).resolves.toBe(true);
     await screenshot(page, 'console-login');
+    await expectNoSeriousA11y(page, 'console-login');
     await page.locator('#password').fill('wrong password');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText('密码不正确。').waitFor();
@@ -82,6 +85,7 @@ describe('organizer console', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText('还没有竞赛').waitFor();
     await screenshot(page, 'console-contests-empty');
+    await expectNoSeriousA11y(page, 'console-contests-empty');
 
     await page.locator('#new-contest').click();
     await page.locator('#save-contest').click();
@@ -118,6 +122,7 @@ describe('organizer console', () => {
     await page.locator(`${field('events[0].criteria[0].step')}-problems`).getByText('步长须能整除满分 40').waitFor();
     await page.locator(field('events[0].criteria')).scrollIntoViewIfNeeded();
     await screenshot(page, 'console-setup-live-check');
+    await expectNoSeriousA11y(page, 'console-setup-live-check');
     await fill('events[0].criteria[0].step', '0.5');
     await fill('events[0].criteria[0].tolerance', '6');
     await page.locator('#add-criterion-0').click();
@@ -133,11 +138,13 @@ describe('organizer console', () => {
     await expect(page.locator(`${field('code')}-problems`).count()).resolves.toBe(0);
     await page.evaluate(() => scrollTo(0, 0));
     await screenshot(page, 'console-setup');
+    await expectNoSeriousA11y(page, 'console-setup');
 
     await page.locator('#save-contest').click();
     await page.waitForURL(/#\/c\/HAND24\/judges$/);
     await page.locator('#judges-table').getByText('111111').waitFor();
     await screenshot(page, 'console-judges');
+    await expectNoSeriousA11y(page, 'console-judges');
 
     const summary = await api('GET', `/api/contests/${CODE}`);
     expect(summary.status).toBe(200);
@@ -171,7 +178,7 @@ describe('organizer console', () => {
         { bib: 'N004', station: '04' },
       ],
     });
-  });
+  }, LONG_MS);
 
   it('imports a spreadsheet: the bad row shows in the preview, the fixed file commits in one step', async () => {
     await openTab('import');
@@ -185,6 +192,7 @@ describe('organizer console', () => {
     await page.locator('#import-problems tr[data-row="3"]').getByText('没有赛项“插花”').waitFor();
     await expect(page.locator('#import-commit').count()).resolves.toBe(0);
     await screenshot(page, 'console-import-problems');
+    await expectNoSeriousA11y(page, 'console-import-problems');
     expect((await storedFile()).contestants).toHaveLength(4);
 
     rows[1][3] = '美甲';
@@ -192,6 +200,7 @@ describe('organizer console', () => {
     await page.locator('#import-commit').waitFor();
     await page.getByText('没有问题').first().waitFor();
     await screenshot(page, 'console-import-preview');
+    await expectNoSeriousA11y(page, 'console-import-preview');
     await page.locator('#import-commit').click();
     await page.locator('#import-done').waitFor();
 
@@ -210,6 +219,7 @@ describe('organizer console', () => {
     await page.locator('dialog [data-confirm]').click();
     await page.locator('#draw-seed-used').getByText('ceremony-2025').waitFor();
     await screenshot(page, 'console-draw');
+    await expectNoSeriousA11y(page, 'console-draw');
     const drawn = (await storedFile()).events[0].entries;
     const again = await api('POST', `/api/contests/${CODE}/events/nails/draw`, { seed: 'ceremony-2025' }, org);
     expect(again.status).toBe(200);
@@ -238,6 +248,7 @@ describe('organizer console', () => {
     await tab.waitForFunction(() => document.body?.innerText.includes('王小雨'), undefined, { timeout: UI_MS });
     await tab.close();
     await screenshot(page, 'console-exports');
+    await expectNoSeriousA11y(page, 'console-exports');
   });
 
   it('an edit after marking began asks for confirmation and a reason, then applies', async () => {
@@ -254,6 +265,7 @@ describe('organizer console', () => {
     // the change is named as the organizer knows it, not by its path
     await page.locator('dialog li[data-path="events[0].criteria"]').getByText('美甲 › 评分项').waitFor();
     await screenshot(page, 'console-setup-confirm');
+    await expectNoSeriousA11y(page, 'console-setup-confirm');
     await page.locator('#confirm-reason').fill('技法满分按裁判长会议调整');
     await page.locator('dialog [data-confirm]').click();
     await page.getByText(/已保存 \d+ 处修改/).waitFor();
@@ -275,6 +287,7 @@ describe('organizer console', () => {
     await page.locator('#reveal-entry').click();
     await page.locator('#reveal-log li').first().waitFor();
     await screenshot(page, 'console-board');
+    await expectNoSeriousA11y(page, 'console-board');
     const state = await api('GET', `/api/contests/${CODE}/events/nails/board`, undefined, org);
     expect(state.body).toMatchObject({ mode: 'provisional', frozen: true });
     expect(state.body.revealed).toBeGreaterThan(0);
@@ -287,6 +300,7 @@ describe('organizer console', () => {
       await page.locator(`#audit-table tr[data-action="${action}"]`).first().waitFor();
     }
     await screenshot(page, 'console-audit');
+    await expectNoSeriousA11y(page, 'console-audit');
     await page.locator('#audit-judge').selectOption('J1');
     await page.locator('#audit-apply').click();
     // J1's one sheet, and J1's logins (every login is on the record)
@@ -302,8 +316,10 @@ describe('organizer console', () => {
     await openTab('overview');
     await page.locator('[data-event="nails"]').getByText('评分表 1/21').waitFor();
     await screenshot(page, 'console-overview');
+    await expectNoSeriousA11y(page, 'console-overview');
     await page.getByRole('button', { name: '切换为英文' }).click();
     await page.locator('[data-event="nails"]').getByText('Sheets 1/21').waitFor();
+    await expectNoSeriousA11y(page, 'console-overview-en');
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
     const tablet = await browser.page({ width: 1024, height: 768 });
     for (const tab of ['setup', 'import', 'board', 'audit']) {
@@ -316,7 +332,41 @@ describe('organizer console', () => {
         els.filter((e) => e.getBoundingClientRect().height < 47.5).map((e) => e.outerHTML.slice(0, 80)),
       );
       expect(small, tab).toEqual([]);
+      await expectNoSeriousA11y(tablet, `console-tablet-${tab}`);
     }
     await tablet.close();
+  }, LONG_MS);
+
+  it('the overview listens: one request per thing on load, none while nothing changes, a new sheet within 2 s', async () => {
+    const seen: string[] = [];
+    const onRequest = (r: Request) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/')) seen.push(`${r.method()} ${u.pathname}`);
+    };
+    page.on('request', onRequest);
+    try {
+      await page.goto(`${t.base}/judge/admin.html#/c/${CODE}/overview`);
+      await page.reload();
+      await page.locator('[data-event="nails"]').getByText('评分表 1/21').waitFor();
+      await page.waitForTimeout(1_000);
+      const counts = new Map<string, number>();
+      for (const r of seen) counts.set(r, (counts.get(r) ?? 0) + 1);
+      expect([...counts].filter(([, n]) => n > 1), seen.join('\n')).toEqual([]);
+      expect(seen).toContain(`GET /api/contests/${CODE}/events/nails/progress`);
+
+      // nothing changes: nothing is asked
+      seen.length = 0;
+      await page.waitForTimeout(6_000);
+      expect(seen).toEqual([]);
+
+      // a sheet comes in: the overview hears of it over the staff channel and fetches that event only
+      const file = await storedFile();
+      const j2 = await judgeToken(t.base, CODE, file.judges[1].pin!);
+      expect((await putSheet(api, j2, CODE, 'nails', file.events[0].entries[1].station, { design: 30, skill: 40 })).status).toBe(200);
+      await page.locator('[data-event="nails"]').getByText('评分表 2/21').waitFor({ timeout: 2_000 });
+      expect(seen).toEqual([`GET /api/contests/${CODE}/events/nails/progress`]);
+    } finally {
+      page.off('request', onRequest);
+    }
   });
 });

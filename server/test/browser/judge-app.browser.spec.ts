@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { ChiefProgress } from '../../src/contracts/chief';
 import { putSheet, sheetOf, sheetsPath } from '../support/sheets';
 import { client, hairContest, judgeToken, organizerToken, type TestApp } from '../support/test-app';
-import { launchBrowser, screenshot, startAppWithUi, type Browser } from './browser-support';
+import { expectNoSeriousA11y, launchBrowser, screenshot, startAppWithUi, type Browser } from './browser-support';
 
 /**
  * The judge tablet app in Chromium, built and served by the real server: signing in, marking,
@@ -18,6 +18,8 @@ const STATIONS = ['07', '08', '09', '10', '11'];
 const PIN: Record<string, string> = { J1: '100001', J2: '100002', J3: '100003', J6: '100006' };
 const TABLET = { width: 1280, height: 800 };
 const PORTRAIT = { width: 800, height: 1280 };
+/** the tests that walk many screens, each checked by axe, on a shared two-core machine */
+const LONG_MS = 90_000;
 /** a tolerance alert reaches the desk over the staff channel; the desk's fallback poll is 20 s */
 const ALERT_MS = 5_000;
 
@@ -48,10 +50,12 @@ async function submitSheet(page: Page, station: string, marks: Marks, shot?: str
   await page.locator('#mark-design').waitFor();
   for (const [k, v] of Object.entries(marks)) await page.locator(`#mark-${k}`).fill(String(v));
   if (shot) await screenshot(page, `${shot}-sheet`);
+  if (shot) await expectNoSeriousA11y(page, `${shot}-sheet`);
   await page.getByRole('button', { name: '检查并提交' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   if (shot) await screenshot(page, `${shot}-review`);
+  if (shot) await expectNoSeriousA11y(page, `${shot}-review`);
   await dialog.getByRole('button', { name: '确认提交' }).click();
   await dialog.waitFor({ state: 'detached' });
 }
@@ -116,12 +120,14 @@ describe('judge tablet app in the browser', () => {
     await page.goto(`${t.base}/judge/`);
     await page.locator('input[name="contest"]').fill(CODE);
     await screenshot(page, 'judge-login');
+    await expectNoSeriousA11y(page, 'judge-login');
     await signIn(page, PIN.J1);
     // one event: straight to its stations, blind (numbers only)
     await page.getByRole('heading', { name: '美发' }).waitFor();
     await page.locator('a.tile[data-station="11"]').waitFor();
     expect(await page.locator('a.tile').count()).toBe(STATIONS.length);
     await screenshot(page, 'judge-stations');
+    await expectNoSeriousA11y(page, 'judge-stations');
 
     expect(await sheetOf(api, tok.J1, CODE, EVENT, '07')).toMatchObject({ status: 'open', version: 0 });
     await submitSheet(page, '07', { design: 37.5, technique: 25, finish: 27 }, 'judge');
@@ -129,7 +135,8 @@ describe('judge tablet app in the browser', () => {
     expect(await sheetState(page).textContent()).toContain('已确认');
     expect(await sheetOf(api, tok.J1, CODE, EVENT, '07')).toMatchObject({ status: 'submitted', version: 1, scores: { design: 37.5, technique: 25, finish: 27 } });
     await screenshot(page, 'judge-receipt');
-  });
+    await expectNoSeriousA11y(page, 'judge-receipt');
+  }, LONG_MS);
 
   it('opens from the judge card’s link /judge/?contest=CODE with the code filled in', async () => {
     await signOut(page);
@@ -141,6 +148,7 @@ describe('judge tablet app in the browser', () => {
     // the code is remembered, not kept in the address, so a reload does not sign anyone out
     expect(new URL(page.url()).search).toBe('');
     await screenshot(page, 'judge-login-from-card');
+    await expectNoSeriousA11y(page, 'judge-login-from-card');
     await signIn(page, PIN.J2);
     await page.locator('a.tile[data-station="07"][data-state="open"]').waitFor();
   });
@@ -171,6 +179,7 @@ describe('judge tablet app in the browser', () => {
     for (const station of Object.keys(marks)) await page.locator(`a.tile[data-station="${station}"][data-state="queued"]`).waitFor();
     await page.getByRole('button', { name: /离线.*3 份待发送/ }).waitFor();
     await screenshot(page, 'judge-offline-queued');
+    await expectNoSeriousA11y(page, 'judge-offline-queued');
 
     await tablet.context.setOffline(false);
     await page.getByText('全部已发送').waitFor({ timeout: 10_000 });
@@ -178,7 +187,8 @@ describe('judge tablet app in the browser', () => {
     const stored = await sheets(api, tok.J3);
     for (const [station, m] of Object.entries(marks)) expect(stored.find((s) => s.station === station)).toMatchObject({ status: 'submitted', version: 1, scores: m });
     await screenshot(page, 'judge-back-online');
-  });
+    await expectNoSeriousA11y(page, 'judge-back-online');
+   }, LONG_MS);
 
   it('shows a sheet the chief judge reopened as open, with the reason, and takes it again as version 2', async () => {
     const reopened = await api('POST', `/api/contests/${CODE}/events/${EVENT}/sheets/07/J1/reopen`, { reason: '请复核造型设计分数' }, tok.J6);
@@ -191,6 +201,7 @@ describe('judge tablet app in the browser', () => {
     // the last marks are filled in, to correct rather than retype
     expect(await page.locator('#mark-design').inputValue()).toBe('37.5');
     await screenshot(page, 'judge-reopened');
+    await expectNoSeriousA11y(page, 'judge-reopened');
 
     await submitSheet(page, '07', { design: 36.5, technique: 25, finish: 27 });
     await waitForState(page, 'header.bar .badge', 'confirmed');
@@ -218,6 +229,7 @@ describe('judge tablet app in the browser', () => {
     expect(await desk.locator('tr[data-station="07"] .cell[data-judge="J2"].extreme').count()).toBe(1);
     await desk.getByTestId('desk-count').filter({ hasText: '5 / 25' }).waitFor();
     await screenshot(desk, 'judge-chief-alert');
+    await expectNoSeriousA11y(desk, 'judge-chief-alert');
 
     // send J2's sheet back from the alert, with the reason the desk suggests
     await alert.getByRole('button', { name: /J2 29/ }).click();
@@ -225,12 +237,14 @@ describe('judge tablet app in the browser', () => {
     await dialog.waitFor();
     expect(await dialog.locator('textarea').inputValue()).toContain('造型设计分差 7.5 超出容差 6');
     await screenshot(desk, 'judge-chief-reopen');
+    await expectNoSeriousA11y(desk, 'judge-chief-reopen');
     await dialog.getByRole('button', { name: '退回重评' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await sheetOf(api, tok.J2, CODE, EVENT, '07')).toMatchObject({ status: 'open', version: 1 });
     await desk.locator('tr[data-station="07"] [data-judge="J2"][data-state="open"]').waitFor();
     await desk.locator('[data-alert]').waitFor({ state: 'detached' });
     await screenshot(desk, 'judge-chief-desk');
+    await expectNoSeriousA11y(desk, 'judge-chief-desk');
 
     // a deduction for station 08, from the station's own dialog, then its withdrawal
     await desk.getByRole('button', { name: '工位 08：查看与处理' }).click();
@@ -238,6 +252,7 @@ describe('judge tablet app in the browser', () => {
     await station.getByText('未提交').first().waitFor();
     expect(await station.locator('li[data-judge]').count()).toBe(5);
     await screenshot(desk, 'judge-chief-station');
+    await expectNoSeriousA11y(desk, 'judge-chief-station');
     await station.getByRole('button', { name: '扣分' }).click();
     await station.waitFor({ state: 'detached' });
     expect(await desk.locator('select[name="station"]').inputValue()).toBe('08');
@@ -248,6 +263,7 @@ describe('judge tablet app in the browser', () => {
     let deductions = (await api('GET', `/api/contests/${CODE}/events/${EVENT}/deductions`, undefined, tok.J6)).body;
     expect(deductions).toMatchObject([{ station: '08', points: 1.5, reason: '超时', voided: false }]);
     await screenshot(desk, 'judge-chief-deductions');
+    await expectNoSeriousA11y(desk, 'judge-chief-deductions');
     await desk.locator('li[data-deduction]').getByRole('button', { name: '撤销' }).click();
     await desk.getByRole('dialog').getByRole('button', { name: '录入错误' }).click();
     await desk.getByRole('dialog').getByRole('button', { name: '撤销' }).click();
@@ -264,6 +280,7 @@ describe('judge tablet app in the browser', () => {
     await desk.locator('li[data-station="11"]').waitFor();
     expect((await progress(api, tok.J6)).stations.find((s) => s.station === '11')?.status).toBe('absent');
     await screenshot(desk, 'judge-chief-status');
+    await expectNoSeriousA11y(desk, 'judge-chief-status');
 
     // sign-off is refused while competing stations wait for sheets, and the dialog says which
     await desk.getByRole('button', { name: /签字确认/ }).click();
@@ -273,6 +290,7 @@ describe('judge tablet app in the browser', () => {
     expect(listed).toEqual(['07', '08', '09', '10']);
     expect(await fin.locator('li[data-station="07"]').textContent()).toContain('J2（已退回）');
     await screenshot(desk, 'judge-chief-finalize');
+    await expectNoSeriousA11y(desk, 'judge-chief-finalize');
     await fin.getByRole('button', { name: '关闭' }).click();
     expect((await progress(api, tok.J6)).final).toBe(false);
 
@@ -281,6 +299,7 @@ describe('judge tablet app in the browser', () => {
     await desk.setViewportSize(PORTRAIT);
     expect(await smallTargets(desk)).toEqual([]);
     await screenshot(desk, 'judge-chief-desk-portrait');
+    await expectNoSeriousA11y(desk, 'judge-chief-desk-portrait');
 
     // English on request, and back
     await desk.getByRole('button', { name: '切换为英文' }).click();
@@ -288,5 +307,5 @@ describe('judge tablet app in the browser', () => {
     await desk.getByRole('tab', { name: 'Progress' }).waitFor();
     await desk.getByRole('button', { name: 'Switch to Chinese' }).click();
     await desk.getByText('裁判长工作台').first().waitFor();
-  });
+  }, LONG_MS);
 });

@@ -6,7 +6,7 @@ import type { ContestFileInput } from '../../src/contracts/contest-file';
 import type { StandingsRow } from '../../src/contracts/standings';
 import { putSheet } from '../support/sheets';
 import { cleanupDir, client, hairContest, judgeToken, organizerToken, type TestApp } from '../support/test-app';
-import { launchBrowser, screenshot, startAppWithUi, type Browser } from './browser-support';
+import { expectNoSeriousA11y, launchBrowser, screenshot, startAppWithUi, type Browser } from './browser-support';
 
 /**
  * The projector board and the phone view in Chromium, served by the real server, driven only
@@ -214,6 +214,7 @@ describe('scoreboard in the browser', () => {
 
       await settleAnimations(page);
       await screenshot(page, 'board-projector');
+      await expectNoSeriousA11y(page, 'board-projector');
     } finally {
       await page.close();
     }
@@ -494,6 +495,7 @@ describe('scoreboard in the browser', () => {
       await expect(page.getByTestId('phone-row').first().textContent()).resolves.toContain(nameOf(file, 'A004'));
       await expect(page.getByTestId('phone-row').first().textContent()).resolves.toContain('91.00');
       await screenshot(page, 'board-phone');
+      await expectNoSeriousA11y(page, 'board-phone');
 
       await page.getByRole('button', { name: '美发', exact: true }).click();
       await page.getByRole('heading', { level: 2, name: '美发' }).waitFor({ timeout: UPDATE_MS });
@@ -652,6 +654,7 @@ describe('projector: an address phones reach, a code the hall can scan, text the
       expect(await scanQr(big)).toBe(phone);
       await expect(slide.textContent()).resolves.toContain('扫码看实时成绩');
       await screenshot(page, 'board-projector-qr-slide');
+      await expectNoSeriousA11y(page, 'board-projector-qr-slide');
     } finally {
       await page.close();
     }

@@ -88,6 +88,8 @@ export const en: Record<MessageKey, string> = {
   'overview.stepExports': 'Export the results',
   'overview.progress': 'Marking progress',
   'overview.updated': 'Updated {time}',
+  'overview.live': 'Live',
+  'overview.polling': 'Connection lost: refreshing every minute',
   'overview.entries': '{n} entries',
   'overview.sheets': 'Sheets {done}/{total}',
   'overview.stations': 'Stations complete {done}/{total}',

@@ -86,6 +86,8 @@ export const zhCN = {
   'overview.stepExports': '导出成绩公告',
   'overview.progress': '评分进度',
   'overview.updated': '更新于 {time}',
+  'overview.live': '实时',
+  'overview.polling': '连接中断，每分钟刷新',
   'overview.entries': '参赛 {n} 人次',
   'overview.sheets': '评分表 {done}/{total}',
   'overview.stations': '已评完工位 {done}/{total}',

@@ -21,7 +21,11 @@ export class ContestWorkspace {
 
   events = $derived(this.summary?.events ?? []);
 
+  /** when the last load began (ms since epoch), so a tab opened right after it does not load again */
+  private loadedAt = 0;
+
   async load(): Promise<void> {
+    this.loadedAt = Date.now();
     this.loading = true;
     this.error = null;
     try {
@@ -33,6 +37,12 @@ export class ContestWorkspace {
     } finally {
       this.loading = false;
     }
+  }
+
+  /** Loads again unless a load began within the last `maxAgeMs`: opening a contest loads it once, not once per component. */
+  reloadUnlessFresh(maxAgeMs = 3_000): void {
+    if (this.loading || Date.now() - this.loadedAt < maxAgeMs) return;
+    void this.load();
   }
 
   eventName(key: string): string {
