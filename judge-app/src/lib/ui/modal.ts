@@ -1,3 +1,5 @@
+import './modal.css';
+
 /** Whether this browser has modal `<dialog>`s (Chrome 37+, Safari 15.4+). */
 export function hasNativeModal(): boolean {
   return typeof HTMLDialogElement === 'function' && typeof HTMLDialogElement.prototype.showModal === 'function';
