@@ -19,6 +19,8 @@ export default defineConfig({
     sourcemap: false,
     // scripts/size.mjs reads it to add up the chunks a phone loads
     manifest: true,
+    // the board, and the broadcast overlay for OBS / vMix browser sources
+    rollupOptions: { input: { index: 'index.html', overlay: 'overlay.html' } },
   },
   server: {
     proxy: {

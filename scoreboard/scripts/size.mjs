@@ -49,7 +49,8 @@ function closure(key, out = new Set()) {
   return out;
 }
 
-const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
+// the board's page (the broadcast overlay is an entry of its own, loaded by no phone)
+const entry = Object.keys(manifest).find((k) => manifest[k].isEntry && k === 'index.html');
 const phoneFiles = [...new Set([...closure(entry), ...closure(PHONE_VIEW)])].sort();
 const phone = phoneFiles.reduce((sum, f) => sum + (gzipped.get(f) ?? 0), 0);
 

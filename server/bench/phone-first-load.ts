@@ -40,7 +40,7 @@ const LIVE_TIMEOUT_MS = 20_000;
 /** the page counts as loaded once nothing new was requested for this long after the board went live */
 const QUIET_MS = 1500;
 
-type Kind = 'HTML' | 'JS' | 'CSS' | 'REST' | 'other';
+type Kind = 'HTML' | 'JS' | 'CSS' | 'board' | 'REST' | 'other';
 
 interface Fetched {
   url: string;
@@ -98,6 +98,17 @@ export async function run(): Promise<void> {
       }
     }
 
+    // the board as a phone reads it first: the same snapshot over HTTP, compressed
+    const boards: string[][] = [['contest', 'GET', 'rows', 'identity', 'gzip', 'br']];
+    const oneEventHttp = new Map<string, number>();
+    for (const { code, first } of contests) {
+      const path = `/api/contests/${code}/snapshot?events=${first}`;
+      const [identity, gzip, br] = await Promise.all(['identity', 'gzip', 'br'].map((e) => rawGet(`${server.base}${path}`, e)));
+      const board = JSON.parse(identity.body.toString('utf8')) as FeedSnapshot;
+      oneEventHttp.set(code, gzip.body.length);
+      boards.push([code, path.replace(/^\/api\/contests\/[^/]+/, '…'), String(board.events.reduce((n, e) => n + e.rows.length, 0)), formatBytes(identity.body.length), formatBytes(gzip.body.length), formatBytes(br.body.length)]);
+    }
+
     const assets = await assetSizes(server.base);
 
     if (!existsSync(CHROMIUM)) console.log(`No browser at ${CHROMIUM} (set CHROMIUM_PATH): only the sizes measured from Node follow.\n`);
@@ -119,6 +130,19 @@ export async function run(): Promise<void> {
             await context.close();
           }
         }
+        const times: string[][] = [['contest', 'profile', 'runs', 'time to a live board: min / median / max']];
+        for (const { code } of contests) {
+          const url = `${server.base}/board/?contest=${code}&view=phone`;
+          for (const profile of PROFILES) {
+            const runs: number[] = [];
+            for (let i = 0; i < TIMED_RUNS; i++) runs.push(await timedVisit(browser, url, profile));
+            runs.sort((a, b) => a - b);
+            times.push([code, profile.name, String(runs.length), runs.length ? `${fmtMs(runs[0])} / ${fmtMs(runs[Math.floor(runs.length / 2)])} / ${fmtMs(runs.at(-1)!)}` : '–']);
+          }
+        }
+        console.log('Time from navigation to a live board with rows on screen, empty cache, throttled through the DevTools protocol:');
+        printTable(times);
+        console.log();
       } finally {
         await browser.close();
       }
@@ -127,13 +151,16 @@ export async function run(): Promise<void> {
     console.log('The board’s files, as the server sends them for each Accept-Encoding (body bytes):');
     printTable([['file', 'identity', 'gzip', 'br'], ...assets.map((a) => [a.path, formatBytes(a.identity), formatBytes(a.gzip), formatBytes(a.br)])]);
     console.log();
-    console.log('First snapshot, measured from Node (socket.io-client over WebSocket): the frame’s payload as decoded, and the bytes the TCP socket read for it (per-message deflate applies to snapshots):');
+    console.log('First snapshot, measured from Node (socket.io-client over WebSocket): the frame’s payload as decoded, and the bytes the TCP socket read for it (the feed sends nothing compressed):');
     printTable(snapshots);
     console.log();
-    console.log(`Goal: one event's first snapshot under ${formatBytes(SNAPSHOT_GOAL)} on the wire:`);
+    console.log('First board over HTTP, as the board reads it before it watches with `since` (body bytes; browsers ask for brotli over HTTPS and on localhost, gzip on a plain-http venue address):');
+    printTable(boards);
+    console.log();
+    console.log(`Goal: one event's first snapshot under ${formatBytes(SNAPSHOT_GOAL)} on the wire (the board reads it over HTTP; gzip, the larger):`);
     for (const { code, first } of contests) {
-      const bytes = oneEvent.get(code)!;
-      console.log(`  ${code}, ${first}: ${formatBytes(bytes)} — ${bytes < SNAPSHOT_GOAL ? 'met' : 'missed'}`);
+      const bytes = oneEventHttp.get(code)!;
+      console.log(`  ${code}, ${first}: ${formatBytes(bytes)} — ${bytes < SNAPSHOT_GOAL ? 'met' : 'missed'} (on the socket, uncompressed: ${formatBytes(oneEvent.get(code)!)})`);
     }
   } finally {
     http.close();
@@ -321,13 +348,59 @@ async function visit(context: BrowserContext, url: string): Promise<Visit> {
     { timeout: LIVE_TIMEOUT_MS, polling: 50 },
   );
   const deadline = Date.now() + 10_000;
-  while ((Date.now() - lastActivity < QUIET_MS || !socket.snapshot) && Date.now() < deadline) await sleep(100);
+  const boardRead = () => [...requests.values()].some((r) => r.wire > 0 && new URL(r.url).pathname.endsWith('/snapshot'));
+  while ((Date.now() - lastActivity < QUIET_MS || !(socket.snapshot || boardRead())) && Date.now() < deadline) await sleep(100);
   const rows = await page.locator('[data-testid="phone-row"]').count();
   await page.close();
   const fetched = [...requests.values()]
     .filter((r) => !r.url.startsWith('data:'))
     .map((r): Fetched => ({ url: r.url, kind: kindOf(r.url, r.type), status: r.status, encoding: r.encoding || 'identity', wire: r.wire, decoded: r.decoded, cached: r.cached }));
   return { fetched, socket: sawSocket ? socket : null, rows, acceptEncoding };
+}
+
+/** Network and CPU throttling of a phone: Lighthouse's mobile profile (slow 4G, a CPU four times slower), and congested venue Wi-Fi. */
+interface Profile {
+  name: string;
+  latencyMs: number;
+  downKbit: number;
+  upKbit: number;
+  cpuSlowdown: number;
+}
+const PROFILES: Profile[] = [
+  { name: 'slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up), CPU ÷4', latencyMs: 150, downKbit: 1600, upKbit: 750, cpuSlowdown: 4 },
+  { name: 'congested Wi-Fi (400 ms, 0.5 Mbit/s), CPU ÷4', latencyMs: 400, downKbit: 500, upKbit: 500, cpuSlowdown: 4 },
+];
+const TIMED_RUNS = 3;
+
+function fmtMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+/** One cold load under `profile`: ms from navigation to the board reading 实时 with rows on screen. */
+async function timedVisit(browser: import('playwright-core').Browser, url: string, profile: Profile): Promise<number> {
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 3, locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: profile.latencyMs,
+      downloadThroughput: (profile.downKbit * 1000) / 8,
+      uploadThroughput: (profile.upKbit * 1000) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
+    const started = Date.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="connection"]')?.textContent?.trim() === '实时' && document.querySelectorAll('[data-testid="phone-row"]').length > 0,
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
+    return Date.now() - started;
+  } finally {
+    await context.close();
+  }
 }
 
 function listen<T>(cdp: CDPSession, event: string, fn: (e: T) => void): void {
@@ -337,6 +410,7 @@ function listen<T>(cdp: CDPSession, event: string, fn: (e: T) => void): void {
 function kindOf(url: string, type: string): Kind {
   const path = new URL(url).pathname;
   if (type === 'Document') return 'HTML';
+  if (/^\/api\/contests\/[^/]+\/snapshot$/.test(path)) return 'board';
   if (path.startsWith('/api/')) return 'REST';
   if (path.endsWith('.js')) return 'JS';
   if (path.endsWith('.css')) return 'CSS';
@@ -361,7 +435,7 @@ function frameHeader(payload: number, masked: boolean): number {
 function printVisit(code: string, url: string, first: Visit, again: Visit): void {
   console.log(`${code}: ${url.replace(/^http:\/\/[^/]+/, '')} in Chromium at ${PHONE.width}×${PHONE.height}, ${first.rows} rows on screen; the browser sent Accept-Encoding: ${first.acceptEncoding || '?'}`);
   const rows: string[][] = [['what', 'requests', 'first visit: on the wire', 'body decoded', 'encoding', 'second visit: on the wire']];
-  const kinds: Kind[] = ['HTML', 'JS', 'CSS', 'REST', 'other'];
+  const kinds: Kind[] = ['HTML', 'JS', 'CSS', 'board', 'REST', 'other'];
   let total1 = 0;
   let total2 = 0;
   for (const kind of kinds) {
@@ -373,7 +447,7 @@ function printVisit(code: string, url: string, first: Visit, again: Visit): void
     total2 += wire(b);
     const names = kind === 'REST' ? ` (${restNames(a)})` : '';
     rows.push([
-      kind + names,
+      (kind === 'board' ? 'first board over HTTP (snapshot)' : kind) + names,
       String(a.length),
       formatBytes(wire(a)),
       formatBytes(a.reduce((n, f) => n + f.decoded, 0)),
@@ -383,7 +457,7 @@ function printVisit(code: string, url: string, first: Visit, again: Visit): void
   }
   for (const [label, pick] of [
     ['socket.io handshake (upgrade, open, connect, watch; received + sent)', (s: SocketTraffic) => s.handshakeReceived + s.framesReceived + s.handshakeSent + s.framesSent],
-    [`first snapshot (${first.socket?.snapshotEvents.join(', ') ?? '?'})`, (s: SocketTraffic) => s.snapshot],
+    [`snapshot on the socket${first.socket?.snapshotEvents.length ? ` (${first.socket.snapshotEvents.join(', ')})` : ': none, the board came over HTTP'}`, (s: SocketTraffic) => s.snapshot],
   ] as const) {
     const a = first.socket ? pick(first.socket) : NaN;
     const b = again.socket ? pick(again.socket) : NaN;

@@ -1,4 +1,5 @@
 import * as flood from './flood.bench';
+import * as integrity from './integrity.bench';
 import * as liveFeed from './live-feed.bench';
 import * as phoneLoad from './phone-first-load';
 import * as scoring from './scoring.bench';
@@ -9,6 +10,7 @@ const BENCHES: readonly { readonly name: string; readonly run: () => Promise<voi
   { name: 'live-feed', run: liveFeed.run },
   { name: 'flood', run: flood.run },
   { name: 'phone-load', run: phoneLoad.run },
+  { name: 'integrity', run: integrity.run },
 ];
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
-import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { bearerOf } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -9,6 +9,9 @@ import { OrganizerPassword } from './auth/organizer-password';
 import { DomainError } from './common/domain-error';
 import { toErrorBody } from './common/http-error.filter';
 import type { AppConfig } from './config/config';
+import { securityHeaders } from './http/security-headers';
+import { createHttpLogger, createRootLogger } from './logging/logger';
+import { PinoNestLogger } from './logging/nest-logger';
 import { LiveIoAdapter } from './live/io-adapter';
 import { serveApp } from './static/serve-app';
 
@@ -17,25 +20,31 @@ export const BODY_LIMIT = '1mb';
 /** A spreadsheet of several thousand contestants. */
 export const IMPORT_LIMIT = '10mb';
 
-const LEVELS: Record<AppConfig['logLevel'], LogLevel[] | false> = {
-  silent: false,
-  error: ['error', 'fatal'],
-  warn: ['error', 'fatal', 'warn'],
-  log: ['error', 'fatal', 'warn', 'log'],
-  debug: ['error', 'fatal', 'warn', 'log', 'debug', 'verbose'],
-};
+export interface CreateAppOptions {
+  /**
+   * where log lines go; by default stdout (JSON, or readable text at a terminal). Request lines
+   * and Nest's own lines follow it.
+   */
+  logDestination?: DestinationStream;
+}
 
 /** Builds the whole product: API, live feed and the built apps, one process, one port. */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const root = createRootLogger(config, options.logDestination);
+  const httpLogger = createHttpLogger(root);
+  // the request line is written by httpLogger, mounted first below; Nest's own logs go to the same logger
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     bodyParser: false,
-    logger: LEVELS[config.logLevel],
+    bufferLogs: true,
     // socket.io attaches to this same server, so the live feed is encrypted with the API
     ...(config.tls ? { httpsOptions: { cert: config.tls.cert, key: config.tls.key } } : {}),
   });
+  app.useLogger(new PinoNestLogger(root));
   // false, a hop count or the proxies' addresses (AppConfig never yields `true`)
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(httpLogger);
+  app.use(securityHeaders(Boolean(config.tls)));
   const io = new LiveIoAdapter(app);
   if (config.redisUrl) await io.connectToRedis(config.redisUrl);
   app.useWebSocketAdapter(io);
@@ -57,7 +66,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     if (req.method === 'GET' && req.path === '/') return res.redirect(302, '/board/');
     next();
   });
-  app.enableShutdownHooks();
+  // main.ts stops the process on SIGTERM/SIGINT (lifecycle/graceful-shutdown.ts); tests call app.close()
   await app.get(OrganizerPassword).init();
   return app;
 }

@@ -2,9 +2,17 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppealClock } from './appeals/appeal-clock';
+import { AppealStateController } from './appeals/appeal-state.controller';
+import { AppealsController } from './appeals/appeals.controller';
+import { AppealsRepository } from './appeals/appeals.repository';
+import { AppealsService } from './appeals/appeals.service';
 import { AuditController } from './audit/audit.controller';
+import { ApiDocsController } from './openapi/api-docs.controller';
 import { AuditService } from './audit/audit.service';
 import { AuditVerifyService } from './audit/audit-verify.service';
+import { RecheckController } from './audit/recheck.controller';
+import { RecheckService } from './audit/recheck.service';
 import { BoardController } from './board/board.controller';
 import { BoardService } from './board/board.service';
 import { AuthController } from './auth/auth.controller';
@@ -31,6 +39,8 @@ import { Transactor } from './database/transactor';
 import { DemoSeeder } from './demo/demo.seeder';
 import { ExportsController } from './exports/exports.controller';
 import { ExportsService } from './exports/exports.service';
+import { FeedbackService } from './exports/feedback.service';
+import { SheetRemarksRepository } from './exports/sheet-remarks.repository';
 import { FeedService } from './live/feed.service';
 import { ImporterService } from './importer/importer.service';
 import { SchemeCache } from './contests/scheme-cache';
@@ -38,8 +48,9 @@ import { StationDrawService } from './contests/station-draw.service';
 import { FeedLogRepository } from './live/feed-log.repository';
 import { FeedStateRepository } from './live/feed-state.repository';
 import { LiveGateway } from './live/live.gateway';
+import { SnapshotController } from './live/snapshot.controller';
 import { StaffGateway } from './live/staff.gateway';
-import { HealthController } from './health.controller';
+import { HealthModule } from './health/health.module';
 import { PublicAddress } from './config/public-address';
 import { ServerInfoController } from './config/server-info.controller';
 import { SheetsController } from './sheets/sheets.controller';
@@ -58,8 +69,9 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
         TypeOrmModule.forFeature(ENTITIES),
         EventEmitterModule.forRoot(),
+        HealthModule.forConfig(config),
       ],
-      controllers: [HealthController, ServerInfoController, AuthController, SessionController, ContestsController, SheetsController, ChiefController, StandingsController, BoardController, ExportsController, AuditController],
+      controllers: [ServerInfoController, AuthController, SessionController, ContestsController, SheetsController, ChiefController, StandingsController, BoardController, ExportsController, AuditController, SnapshotController, AppealsController, AppealStateController, RecheckController, ApiDocsController],
       providers: [
         { provide: AppConfig, useValue: config },
         PublicAddress,
@@ -75,6 +87,7 @@ export class AppModule {
         SessionsService,
         AuditService,
         AuditVerifyService,
+        RecheckService,
         ContestLookup,
         ContestsService,
         SchemeCache,
@@ -89,11 +102,16 @@ export class AppModule {
         FeedService,
         BoardService,
         ExportsService,
+        SheetRemarksRepository,
+        FeedbackService,
         ImporterService,
         StationDrawService,
         LiveGateway,
         StaffGateway,
         DemoSeeder,
+        AppealClock,
+        AppealsRepository,
+        AppealsService,
       ],
     };
   }

@@ -6,11 +6,14 @@ import { OrganizerPassword } from './auth/organizer-password';
 import { AppConfig, ConfigError } from './config/config';
 import { PublicAddress } from './config/public-address';
 import { DemoSeeder } from './demo/demo.seeder';
+import { GracefulShutdown } from './lifecycle/graceful-shutdown';
 import { FeedService } from './live/feed.service';
 
 async function main(): Promise<void> {
   const config = new AppConfig(process.env);
   const app = await createApp(config);
+  // before listen: socket.io then wraps this listener and keeps its long-polls out of the count
+  new GracefulShutdown(app, new Logger('shutdown')).listen();
   const seeded = config.demo !== '0' ? await app.get(DemoSeeder).seedIfEmpty() : null;
   await app.listen(config.port, config.host);
   await app.get(FeedService).reconcileAll();
@@ -57,10 +60,11 @@ async function main(): Promise<void> {
 }
 
 void main().catch((e: unknown) => {
+  // before the configuration is read there is no logger yet: the reason goes to stderr as it is
   if (e instanceof ConfigError) {
-    console.error(e.message);
+    process.stderr.write(`${e.message}\n`);
     process.exit(2);
   }
-  console.error(e);
+  new Logger('start').fatal(e instanceof Error ? (e.stack ?? e.message) : String(e));
   process.exit(1);
 });

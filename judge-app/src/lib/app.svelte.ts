@@ -171,10 +171,10 @@ export class JudgeApp {
     return board.items.map((item) => stationView(item, latest.get(item.station), board.fetchedAt)).sort((a, b) => compareStations(a.station, b.station));
   }
 
-  async submit(event: string, station: string, scores: Record<string, number>): Promise<OutboxRecord> {
+  async submit(event: string, station: string, scores: Record<string, number>, comments: Record<string, string> = {}): Promise<OutboxRecord> {
     const s = this.session.data;
     if (!s || !this.outbox) throw new Error('not signed in');
-    const sheet: SheetSubmission = { contest: s.contest, event, station, judge: s.judge.key, scores };
+    const sheet: SheetSubmission = { contest: s.contest, event, station, judge: s.judge.key, scores, comments };
     return this.outbox.submit(sheet);
   }
 

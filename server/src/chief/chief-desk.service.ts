@@ -8,6 +8,7 @@ import { toleranceAlerts, judgeDeviations } from '../domain/scoring/consistency'
 import { hundredthsToNumber } from '../domain/scoring/decimal';
 import { toNumber } from '../domain/scoring/ratio';
 import { StandingsService } from '../standings/standings.service';
+import { readComments } from '../sheets/sheet-comments';
 import { ChiefService } from './chief.service';
 
 /** What the chief judge watches while marking goes on. */
@@ -46,6 +47,9 @@ export class ChiefDeskService {
       for (const j of panel) {
         const s = sheetOf.get(`${entryId}|${j.key}`);
         sheets[j.key] = { status: s ? s.status : 'missing', version: s?.version ?? 0 };
+        // the judge's remarks of the latest version: for the chief judge and the organizer only
+        const comments = readComments(s?.comments);
+        if (Object.keys(comments).length) sheets[j.key].comments = comments;
         if (r.status === 'competing') {
           expected++;
           if (s?.status === 'submitted') submitted++;

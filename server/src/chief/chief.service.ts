@@ -13,6 +13,7 @@ import { Transactor } from '../database/transactor';
 import { hundredthsToNumber, toHundredths } from '../domain/scoring/decimal';
 import { RESULTS_CHANGED, type ResultsChanged } from '../live/results-changed';
 import { StandingsService } from '../standings/standings.service';
+import { AppealsRepository } from '../appeals/appeals.repository';
 
 /** The most one deduction item may take off: more than any plausible penalty, less than a typo of 1000. */
 export const MAX_DEDUCTION = 100;
@@ -26,6 +27,7 @@ export class ChiefService {
     private readonly audit: AuditService,
     private readonly standings: StandingsService,
     private readonly bus: EventEmitter2,
+    private readonly appeals: AppealsRepository,
   ) {}
 
   /** 403 unless the caller is this event's chief judge (or the organizer). */
@@ -55,11 +57,13 @@ export class ChiefService {
     const { contest, event } = await this.authorize(who, code, eventKey);
     const entry = await this.lookup.entry(event, station);
     const judge = await this.lookup.judge(contest, judgeKey);
-    const { reason } = parseBody(reopenSheetSchema, body);
+    const { reason, appeal } = parseBody(reopenSheetSchema, body);
     return this.act(contest, event, async (em) => {
       const sheet = await em.getRepository(Sheet).findOneBy({ entryId: entry.id, judgeId: judge.id });
       if (!sheet || sheet.status !== 'submitted') throw DomainError.conflict(`judge ${judgeKey} has no submitted sheet for station ${station} to reopen`);
-      await em.getRepository(Sheet).update({ id: sheet.id }, { status: 'open', updatedAt: new Date().toISOString() });
+      const at = new Date().toISOString();
+      if (appeal) await this.appeals.link(em, event, appeal, station, { action: 'sheet.reopen', at, by: actorOf(who), judge: judgeKey });
+      await em.getRepository(Sheet).update({ id: sheet.id }, { status: 'open', updatedAt: at });
       await this.audit.record(em, {
         contestId: contest.id,
         actor: actorOf(who),
@@ -68,16 +72,16 @@ export class ChiefService {
         station,
         judge: judgeKey,
         before: { status: 'submitted', version: sheet.version },
-        after: { status: 'open', version: sheet.version },
+        after: { status: 'open', version: sheet.version, ...(appeal ? { appeal } : {}) },
         reason,
       });
-      return { station, judge: judgeKey, status: 'open' as const, version: sheet.version };
+      return { station, judge: judgeKey, status: 'open' as const, version: sheet.version, ...(appeal ? { appeal } : {}) };
     });
   }
 
   async addDeduction(who: Principal, code: string, eventKey: string, body: unknown): Promise<DeductionView> {
     const { contest, event } = await this.authorize(who, code, eventKey);
-    const { station, points, reason } = parseBody(deductionSchema, body);
+    const { station, points, reason, appeal } = parseBody(deductionSchema, body);
     const entry = await this.lookup.entry(event, station);
     const h = toHundredths(points);
     if (h === null || h <= 0 || h > MAX_DEDUCTION * 100) {
@@ -87,8 +91,9 @@ export class ChiefService {
     return this.act(contest, event, async (em) => {
       const now = new Date().toISOString();
       const saved = await em.getRepository(Deduction).save({ entryId: entry.id, points: h, reason, createdBy: by, createdAt: now, voidedAt: null, voidReason: null });
-      await this.audit.record(em, { contestId: contest.id, actor: by, action: 'deduction.add', event: eventKey, station, after: { id: saved.id, points }, reason });
-      return { id: saved.id, station, points: hundredthsToNumber(h), reason, createdAt: now, by };
+      if (appeal) await this.appeals.link(em, event, appeal, station, { action: 'deduction.add', at: now, by, deduction: saved.id, points: hundredthsToNumber(h) });
+      await this.audit.record(em, { contestId: contest.id, actor: by, action: 'deduction.add', event: eventKey, station, after: { id: saved.id, points, ...(appeal ? { appeal } : {}) }, reason });
+      return { id: saved.id, station, points: hundredthsToNumber(h), reason, createdAt: now, by, ...(appeal ? { appeal } : {}) };
     });
   }
 

@@ -113,3 +113,17 @@ describe('ORGANIZER_PASSWORD', () => {
     expect(problemOf({ ORGANIZER_PASSWORD: 'x'.repeat(201) })).toContain('ORGANIZER_PASSWORD: must be at most 200 characters');
   });
 });
+
+describe('LOG_LEVEL', () => {
+  const base = { DATABASE_URL: 'sqlite::memory:' };
+  it('takes Nest\u2019s level names, and pino\u2019s "info" for "log"', () => {
+    expect(new AppConfig({ ...base }).logLevel).toBe('log');
+    expect(new AppConfig({ ...base, LOG_LEVEL: 'info' }).logLevel).toBe('log');
+    expect(new AppConfig({ ...base, LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(new AppConfig({ ...base, LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+  });
+  it('refuses anything else, naming the allowed levels', () => {
+    expect(() => new AppConfig({ ...base, LOG_LEVEL: 'verbose' })).toThrow(ConfigError);
+    expect(() => new AppConfig({ ...base, LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL: must be one of error, warn, log \(or info\), debug, silent/);
+  });
+});

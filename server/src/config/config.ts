@@ -48,7 +48,11 @@ const envSchema = z.object({
   FEED_MAX_COALESCE_MS: z.coerce.number().int().min(0).max(800).default(250),
   /** open socket.io connections one client address may hold; a venue's phones behind one NAT share an address */
   FEED_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(2000),
-  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'silent']).default('log'),
+  /** `info` is pino's name for `log`, accepted so either habit works */
+  LOG_LEVEL: z
+    .enum(['error', 'warn', 'log', 'info', 'debug', 'silent'], { error: 'must be one of error, warn, log (or info), debug, silent' })
+    .default('log')
+    .transform((v) => (v === 'info' ? 'log' : v)),
 }).superRefine((e, ctx) => {
   if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) {
     const missing = e.TLS_CERT ? 'TLS_KEY' : 'TLS_CERT';

@@ -20,6 +20,7 @@ import { diffContest, finalizedEventsOf, guardProblems, type ContestChange } fro
 import { finalizedText, lockEvents } from './event-locks';
 import { ContestLookup } from './contest-lookup';
 import { loadSnapshot, snapshotToFile } from './contest-snapshot';
+import { eventSetup, type SetupPayload } from '../audit/replay';
 
 const CHUNK = 400;
 
@@ -107,7 +108,13 @@ export class ContestsService {
         contestId: contest.id,
         actor: actorOf(by),
         action: 'contest.create',
-        after: { code: file.code, events: file.events.map((e) => e.key), contestants: file.contestants.length, judges: file.judges.length },
+        after: {
+          code: file.code,
+          events: file.events.map((e) => e.key),
+          contestants: file.contestants.length,
+          judges: file.judges.length,
+          setup: { judges: file.judges.map((j) => j.key), events: Object.fromEntries(file.events.map(({ entries, ...scheme }) => [scheme.key, eventSetup(scheme, entries)])) } satisfies SetupPayload,
+        },
       });
       return { contest, judges };
     });
@@ -214,7 +221,7 @@ export class ContestsService {
           action: event ? 'event.edit' : 'contest.edit',
           event,
           before: Object.fromEntries(list.filter((c) => c.kind !== 'added').map((c) => [c.what, c.before])),
-          after: { ...Object.fromEntries(list.filter((c) => c.kind !== 'removed').map((c) => [c.what, c.after])), ...(confirmed.length ? { confirmed } : {}) },
+          after: { ...Object.fromEntries(list.filter((c) => c.kind !== 'removed').map((c) => [c.what, c.after])), ...(confirmed.length ? { confirmed } : {}), setup: setupAfterEdit(file, event) },
           reason,
         });
       }
@@ -244,6 +251,18 @@ export class ContestsService {
     this.bus.emit(RESULTS_CHANGED, { contestId: contest.id, eventId: event.id });
     return { event: eventKey, final: false };
   }
+}
+
+/**
+ * What an edit's audit record carries for the replay of results from the trail: the judges of the
+ * contest after it, or the whole setup of the event it changed (null once the event is removed).
+ */
+function setupAfterEdit(file: ContestFile, event: string | null): SetupPayload {
+  if (event === null) return { judges: file.judges.map((j) => j.key) };
+  const ev = file.events.find((e) => e.key === event);
+  if (!ev) return { events: { [event]: null } };
+  const { entries, ...scheme } = ev;
+  return { events: { [event]: eventSetup(scheme, entries) } };
 }
 
 async function insertChunks<T extends object>(repo: { insert: (rows: T[]) => Promise<unknown> }, rows: T[]): Promise<void> {

@@ -28,4 +28,8 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
  * `GET /api/contests/:code/audit/verify`: the contest's audit chain checked from its first record.
  * `brokenAt` is the 1-based position of the first record that is changed, missing or added.
  */
+/** Audit actions of the appeals workflow (§5); a reopen or deduction made for an appeal keeps its own action and names the appeal. */
+export const APPEAL_ACTIONS = ['event.publish', 'appeal.file', 'appeal.decide'] as const;
+export type AppealAction = (typeof APPEAL_ACTIONS)[number];
+
 export type AuditVerification = { ok: true; records: number; head: string } | { ok: false; records: number; brokenAt: number; message: string };

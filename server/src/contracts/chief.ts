@@ -3,13 +3,17 @@ import { z } from 'zod';
 /** Chief judge and organizer acts (integration contract §2, chief judge). */
 const reason = z.string().trim().min(1, 'must not be empty: say why').max(500, 'at most 500 characters');
 
-export const reopenSheetSchema = z.object({ reason });
+/** the appeal (contract §5) a reopen or deduction is made for: its id as the appeals list gives it */
+const appealRef = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1, 'must not be empty').max(20, 'at most 20 characters'));
+
+export const reopenSheetSchema = z.object({ reason, appeal: appealRef.optional() });
 export type ReopenSheetBody = z.infer<typeof reopenSheetSchema>;
 
 export const deductionSchema = z.object({
   station: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1, 'must not be empty').max(64, 'at most 64 characters')),
   points: z.number(),
   reason,
+  appeal: appealRef.optional(),
 });
 export type DeductionBody = z.input<typeof deductionSchema>;
 
@@ -59,7 +63,7 @@ export interface ChiefProgress {
     total: number;
     deductions: number;
     /** judge key → that judge's sheet; judges who mark nothing here are absent */
-    sheets: Record<string, { status: 'submitted' | 'open' | 'missing'; version: number }>;
+    sheets: Record<string, { status: 'submitted' | 'open' | 'missing'; version: number; comments?: Record<string, string> }>;
   }[];
   alerts: {
     station: string;

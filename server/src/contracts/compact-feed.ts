@@ -37,6 +37,9 @@ export interface CompactFeedUpdate extends RowChanges {
   frozen: boolean;
   contest?: string;
   reveal?: FeedReveal;
+  /** carried when the publication of the event's results changes (§5); absent: unchanged */
+  appealsClose?: string;
+  official?: boolean;
 }
 
 const bibOrder = new Intl.Collator('en', { numeric: true }).compare;

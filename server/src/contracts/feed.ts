@@ -44,6 +44,9 @@ export interface FeedUpdate {
   removed?: string[];
   /** set on a ceremony reveal step: the rows of this update are the ones just revealed */
   reveal?: FeedReveal;
+  /** carried when the publication of the event's results changes (§5); absent: unchanged */
+  appealsClose?: string;
+  official?: boolean;
 }
 
 export interface FeedReveal {

@@ -32,8 +32,10 @@ export interface OrganizerLoginResponse {
 export const sheetPutSchema = z.object({
   requestId: z.string().trim().min(8, 'must be at least 8 characters (a UUID)').max(64, 'at most 64 characters'),
   scores: z.record(z.string(), z.unknown()),
+  /** checked against the judge's criteria by the sheet service (sheets/sheet-comments.ts) */
+  comments: z.unknown().optional(),
 });
-export type SheetPutBody = { requestId: string; scores: Record<string, number> };
+export type SheetPutBody = { requestId: string; scores: Record<string, number>; comments?: Record<string, string> };
 
 export type SheetStatus = 'open' | 'submitted';
 
@@ -46,6 +48,8 @@ export interface SheetListItem {
   submittedAt?: string | null;
   /** why the chief judge reopened it, when an open sheet was submitted before */
   reopenReason?: string | null;
+  /** the judge's remarks of the latest version, criterion key → text */
+  comments?: Record<string, string>;
 }
 
 export interface StoredSheet {
@@ -55,6 +59,8 @@ export interface StoredSheet {
   scores: Record<string, number>;
   version: number;
   submittedAt?: string;
+  /** the remarks stored with this version, criterion key → text ({} for none) */
+  comments?: Record<string, string>;
 }
 
 /** What a judge's tablet needs to draw the marking controls of one event. */

@@ -42,6 +42,10 @@ export interface EventStandings {
   precision?: number;
   criteria?: { key: string; name: string }[];
   awards?: string[];
+  /** once the organizer has published the results (§5): when the appeal window closes, ISO time */
+  appealsClose?: string;
+  /** published results only: true once the window has closed, every appeal is decided and the event is final */
+  official?: boolean;
 }
 
 export interface ContestSummary {

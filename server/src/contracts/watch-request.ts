@@ -28,3 +28,16 @@ export type WatchRequest = z.input<typeof watchRequestSchema>;
 
 /** `watch-event` on the staff channel: the same bounds on its keys. */
 export const staffWatchRequestSchema = z.object({ contest: watchKey, event: watchKey });
+
+/**
+ * `GET /api/contests/:code/snapshot?events=hair,beauty`: the feed's snapshot over HTTP, so a
+ * phone's first board arrives compressed; `events` (comma-separated) filters it as a watch does.
+ */
+export const snapshotQuerySchema = z.object({
+  events: z
+    .string()
+    .max(WATCH_EVENTS_MAX * (WATCH_KEY_MAX + 1), `at most ${WATCH_EVENTS_MAX} event keys`)
+    .transform((s) => s.split(',').map((k) => k.trim()))
+    .pipe(z.array(watchKey).min(1).max(WATCH_EVENTS_MAX, `at most ${WATCH_EVENTS_MAX} event keys`))
+    .optional(),
+});

@@ -12,6 +12,7 @@ import { parseQuery } from '../common/parse-body';
 import { judgeCardsQuerySchema } from '../contracts/contests';
 import { PublicAddress } from '../config/public-address';
 import { ExportsService, type ExportFile } from './exports.service';
+import { FeedbackService } from './feedback.service';
 
 function send(res: Response, f: ExportFile): void {
   res.setHeader('Content-Type', f.contentType);
@@ -34,6 +35,7 @@ export class ExportsController {
     private readonly importer: ImporterService,
     private readonly draws: StationDrawService,
     private readonly address: PublicAddress,
+    private readonly feedback: FeedbackService,
   ) {}
 
   @Get('export.xlsx')
@@ -49,6 +51,12 @@ export class ExportsController {
   @Get('events/:event/results.pdf')
   async pdf(@Param('code') code: string, @Param('event') event: string, @Res() res: Response) {
     send(res, await this.exports.pdf(code, event));
+  }
+
+  /** One page per contestant once the event is final; `?organization=` for one organization's team leader. */
+  @Get('events/:event/feedback.pdf')
+  async feedbackSheets(@Param('code') code: string, @Param('event') event: string, @Query() query: unknown, @Res() res: Response) {
+    send(res, await this.feedback.pdf(code, event, query));
   }
 
   /** `?origin=https://score.example` sets the address in the QR codes; by default PUBLIC_URL or the LAN address, never loopback when there is another. */

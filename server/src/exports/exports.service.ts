@@ -15,6 +15,12 @@ import { resultsNoticeHtml } from './html-results';
 import { resultsNoticePdf, type NoticeInput } from './pdf-results';
 import { resultsTable } from './results-table';
 import { contestWorkbook } from './xlsx-workbook';
+import { RecheckService } from '../audit/recheck.service';
+import { integrityNote } from './integrity-note';
+import { appealsRegister } from './appeals-sheet';
+import { AppealsRepository } from '../appeals/appeals.repository';
+import { FeedbackService } from './feedback.service';
+import { commentsTable } from './xlsx-comments';
 
 export interface ExportFile {
   filename: string;
@@ -31,6 +37,9 @@ export class ExportsService {
     private readonly standings: StandingsService,
     private readonly audit: AuditService,
     private readonly contests: ContestsService,
+    private readonly rechecks: RecheckService,
+    private readonly appeals: AppealsRepository,
+    private readonly feedback: FeedbackService,
   ) {}
 
   /** Judge cards with PINs and a QR code to the judge app's login for this contest; the read is audited. */
@@ -72,6 +81,7 @@ export class ExportsService {
       table: resultsTable(s, names, labels),
       generatedAt: new Date(),
       labels,
+      integrity: integrityNote(contest.locale, (await this.rechecks.events(contest.id, [event]))[0]),
     };
     return { contest, event, input };
   }
@@ -91,9 +101,16 @@ export class ExportsService {
     const contest = await this.lookup.contest(code);
     const labels = labelsFor(contest.locale);
     const events = [];
+    const appealed = [];
+    let published = false;
+    const remarked = [];
     for (const event of await this.lookup.eventsOf(contest)) {
+      appealed.push({ name: event.name, appeals: await this.appeals.list(event) });
+      published ||= (await this.appeals.facts(this.appeals.manager, event.id)) !== null;
+      remarked.push({ name: event.name, comments: await this.feedback.workbookComments(event) });
       const { s, names } = await this.staffStandings(contest, event);
-      events.push({ standings: s, table: resultsTable(s, names, labels), matrix: markMatrix(await this.standings.compute(event.id), names) });
+      const integrity = integrityNote(contest.locale, (await this.rechecks.events(contest.id, [event]))[0]);
+      events.push({ standings: s, table: resultsTable(s, names, labels), matrix: markMatrix(await this.standings.compute(event.id), names), integrity });
     }
     // everything that can fail with an answer of its own is read before the first byte goes out
     const body = contestWorkbook({
@@ -103,6 +120,9 @@ export class ExportsService {
       teams: await this.standings.teams(code),
       audit: this.audit.oldestFirst(contest.id),
       generatedAt: new Date(),
+      // the register exists from the first publication of results on
+      ...(published ? { appeals: appealsRegister(contest.locale, appealed) } : {}),
+      comments: commentsTable(contest.locale, labels, remarked),
     });
     return { filename: `${contest.code}-results.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body };
   }

@@ -13,6 +13,8 @@ export interface NoticeInput {
   table: ResultsTable;
   generatedAt: Date;
   labels: ExportLabels;
+  /** the audit chain's head and the recheck's outcome, worded (integrity-note.ts) */
+  integrity?: string;
 }
 
 const MARGIN = 36;
@@ -78,7 +80,7 @@ export async function resultsNoticePdf(n: NoticeInput): Promise<Buffer> {
     y += rowHeight;
   }
 
-  if (y + 110 > doc.page.height - MARGIN) {
+  if (y + 125 > doc.page.height - MARGIN) {
     doc.addPage();
     y = MARGIN;
   }
@@ -95,6 +97,7 @@ export async function resultsNoticePdf(n: NoticeInput): Promise<Buffer> {
   y += 28;
   doc.text(`${n.labels.date} ____________________`, MARGIN, y);
   doc.fontSize(8).fillColor('#555').text(`${n.labels.generatedAt}${formatTime(n.generatedAt)}`, MARGIN, y + 30);
+  if (n.integrity) doc.text(n.integrity, MARGIN, y + 42, { width });
 
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {

@@ -7,6 +7,8 @@ import type { EventStandings, TeamStandings } from '../contracts/standings';
 import { actionWords, actorWords, type ExportLabels } from './labels';
 import type { ResultsTable } from './results-table';
 import { formatTime } from './pdf-results';
+import { writeAppealsSheet, type AppealsRegister } from './appeals-sheet';
+import { writeCommentsSheet, type CommentsTable } from './xlsx-comments';
 
 /** One event's mark matrix: stations × (criterion, judge), with the marks trimming dropped. */
 export interface MarkMatrix {
@@ -18,6 +20,8 @@ export interface WorkbookEvent {
   standings: EventStandings;
   table: ResultsTable;
   matrix: MarkMatrix;
+  /** the audit chain's head and the recheck's outcome, worded (integrity-note.ts) */
+  integrity?: string;
 }
 
 export interface WorkbookInput {
@@ -28,9 +32,17 @@ export interface WorkbookInput {
   /** the whole audit trail, oldest first, a page at a time: it is read while the file is written */
   audit: AsyncIterable<AuditRecordView[]>;
   generatedAt: Date;
+  /** the sheet "复核申请": every appeal of the contest */
+  appeals?: AppealsRegister;
+  /** the sheet "裁判评语": every judge's remark of the contest (left out when there is none) */
+  comments?: CommentsTable;
 }
 
 type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+
+/** Excel refuses a file whose cell holds more than 32,767 characters (a creation record carries the whole setup). */
+const CELL_MAX = 32_767;
+const cellText = (s: string): string => (s.length > CELL_MAX ? `${s.slice(0, CELL_MAX - 1)}…` : s);
 
 /** Sheet names: at most 31 characters, none of []:*?/\ , unique. */
 function sheetName(wb: Book, wanted: string): string {
@@ -118,6 +130,7 @@ async function write(input: WorkbookInput, out: PassThrough): Promise<void> {
     headerRow(ws, ev.table.headers);
     for (const r of ev.table.rows) addRow(ws, r);
     if (ev.table.tieAcrossCutoff) addRow(ws, [l.tieNote]);
+    if (ev.integrity) addRow(ws, [ev.integrity]);
     ws.commit();
 
     const m = ev.matrix;
@@ -157,6 +170,18 @@ async function write(input: WorkbookInput, out: PassThrough): Promise<void> {
   for (const t of input.teams.rows) addRow(tw, [t.rank, t.organization, t.total, ...teamEvents.map((k) => t.events?.[k] ?? 0), t.members.join(' ')]);
   tw.commit();
 
+  if (input.appeals) {
+    const ap = wb.addWorksheet(sheetName(wb, input.appeals.title));
+    writeAppealsSheet(ap, input.appeals);
+    ap.commit();
+  }
+
+  if (input.comments?.rows.length) {
+    const cw = wb.addWorksheet(sheetName(wb, input.comments.title));
+    writeCommentsSheet(cw, input.comments);
+    cw.commit();
+  }
+
   const au = wb.addWorksheet(sheetName(wb, l.audit));
   widths(au, 9, (i) => (i >= 6 ? 36 : 14));
   headerRow(au, [l.time, l.actor, l.action, l.event, l.station, l.judge, l.before, l.after, l.reason]);
@@ -167,7 +192,7 @@ async function write(input: WorkbookInput, out: PassThrough): Promise<void> {
       // the next page is read from the database while this one is compressed
       ahead = pages.next();
       for (const a of page.value) {
-        addRow(au, [formatTime(new Date(a.at)), actorWords(l, a.actor), actionWords(l, a.action), a.event ? (eventNames.get(a.event) ?? a.event) : '', a.station ?? '', a.judge ?? '', a.before === null ? '' : JSON.stringify(a.before), a.after === null ? '' : JSON.stringify(a.after), a.reason ?? '']);
+        addRow(au, [formatTime(new Date(a.at)), actorWords(l, a.actor), actionWords(l, a.action), a.event ? (eventNames.get(a.event) ?? a.event) : '', a.station ?? '', a.judge ?? '', a.before === null ? '' : cellText(JSON.stringify(a.before)), a.after === null ? '' : cellText(JSON.stringify(a.after)), a.reason ?? '']);
       }
       for (const input of sheetInputs(au)) await drained(input, out);
       await drained(out, out);

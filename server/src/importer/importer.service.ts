@@ -13,6 +13,7 @@ import { Transactor } from '../database/transactor';
 import { RESULTS_CHANGED } from '../live/results-changed';
 import { eventOfRow, planImport, type ImportPlan, type StoredForImport } from './import-plan';
 import { mapHeader, readSheet } from './read-sheet';
+import type { SetupPayload } from '../audit/replay';
 
 const CHUNK = 400;
 
@@ -70,12 +71,22 @@ export class ImporterService {
         contestId: contest.id,
         actor: actorOf(who),
         action: 'import',
-        after: { rows: rows.length, newContestants: plan.newPeople.size, newEntries: plan.newEntries, ...(marked.length ? { confirmed: marked } : {}) },
+        after: { rows: rows.length, newContestants: plan.newPeople.size, newEntries: plan.newEntries, ...(marked.length ? { confirmed: marked } : {}), setup: await this.entriesAfter(em, contest, locked) },
       });
       return { plan, touched: locked.map((e) => e.id), marked };
     });
     for (const eventId of outcome.touched) this.bus.emit(RESULTS_CHANGED, { contestId: contest.id, eventId });
     return this.report(rows, outcome.plan, { final: [], marked: outcome.marked }, false);
+  }
+
+  /** Each touched event's whole entry list after the import, for the replay of results from the audit trail. */
+  private async entriesAfter(em: EntityManager, contest: Contest, events: readonly { id: number; key: string }[]): Promise<SetupPayload> {
+    if (!events.length) return {};
+    const bibs = new Map((await em.getRepository(Contestant).findBy({ contestId: contest.id })).map((c) => [c.id, c.bib]));
+    const stored = await em.getRepository(Entry).find({ where: { eventId: In(events.map((e) => e.id)) }, order: { id: 'ASC' } });
+    const entries: Record<string, [string, string][]> = {};
+    for (const e of events) entries[e.key] = stored.filter((x) => x.eventId === e.id).map((x) => [bibs.get(x.contestantId)!, x.station]);
+    return { entries };
   }
 
   private async rowsOf(body: Buffer, contentType: string): Promise<ImportRow[]> {

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/config';
 import { ContestLookup } from '../contests/contest-lookup';
 import { FEED, type FeedReveal, type FeedSnapshot, type FeedUpdate } from '../contracts/feed';
 import type { EventStandings, StandingsRow } from '../contracts/standings';
-import { ContestEvent } from '../database/entities';
+import { type Contest, ContestEvent } from '../database/entities';
 import { lockRow } from '../database/sql';
 import { Transactor } from '../database/transactor';
 import { StandingsService } from '../standings/standings.service';
@@ -69,6 +69,8 @@ export class FeedService implements BeforeApplicationShutdown {
   private readonly busy = new BusyGauge();
   /** per contest, the watchers whose snapshot is queued but not yet built */
   private readonly waiting = new Map<number, Waiter[]>();
+  /** per contest, the HTTP snapshot queued but not yet built */
+  private readonly httpSnapshots = new Map<number, Promise<FeedSnapshot>>();
 
   constructor(
     private readonly config: AppConfig,
@@ -171,14 +173,14 @@ export class FeedService implements BeforeApplicationShutdown {
     event: Pick<ContestEvent, 'id' | 'key' | 'final' | 'frozen'>,
     state: PublicState | null,
     rows: readonly StandingsRow[],
-    opts: { changed?: StandingsRow[]; reveal?: FeedReveal } = {},
+    opts: { changed?: StandingsRow[]; reveal?: FeedReveal; extra?: Record<string, unknown> } = {},
   ): Promise<Sent> {
     const { seq, code } = await this.states.nextSeq(em, contestId);
     const prev = state?.last ?? 0;
     await this.states.write(em, contestId, { eventId: event.id, rows, final: event.final, frozen: event.frozen, last: seq }, state !== null);
     const before = state?.rows ?? [];
     const removed = removedBibs(before, rows);
-    const tail = { final: event.final, frozen: event.frozen, contest: code, ...(opts.reveal ? { reveal: opts.reveal } : {}) };
+    const tail = { final: event.final, frozen: event.frozen, contest: code, ...(opts.reveal ? { reveal: opts.reveal } : {}), ...opts.extra };
     const full: FeedUpdate = { seq, prev, event: event.key, rows: opts.changed ?? diffRows(before, rows), ...tail, ...(removed.length ? { removed } : {}) };
     const compact: CompactFeedUpdate = { seq, prev, event: event.key, ...compactChanges(before, rows), ...tail };
     await this.feedLog.append(em, contestId, compact);
@@ -259,6 +261,28 @@ export class FeedService implements BeforeApplicationShutdown {
     });
   }
 
+  /**
+   * Sends one update for an event whose rows did not change but whose other public fields did
+   * (the appeal window of published results, appeals/). `fields` runs in the publishing
+   * transaction and answers the fields to add, or null to send nothing. A frozen event gets
+   * nothing, nor one the public has not seen yet: its first snapshot carries the fields.
+   */
+  async announce(contestId: number, eventId: number, fields: (em: EntityManager) => Promise<Record<string, unknown> | null>): Promise<void> {
+    const sent = await this.enqueue(contestId, () =>
+      this.tx.run(async (em) => {
+        await lockRow(em, 'contests', contestId);
+        const event = await em.getRepository(ContestEvent).findOneBy({ id: eventId });
+        const state = event && !event.frozen ? await this.states.one(em, eventId) : null;
+        if (!event || !state) return null;
+        const extra = await fields(em);
+        if (!extra) return null;
+        // the rows and flags stay as the public saw them: a change of results goes out through publish
+        return this.commit(em, contestId, { ...event, final: state.final, frozen: state.frozen }, state, state.rows, { changed: [], extra });
+      }),
+    );
+    if (sent) this.emit(sent);
+  }
+
   /** After a start, publishes whatever changed while no process was publishing (a crash between commit and push). */
   async reconcileAll(): Promise<void> {
     const events = await this.tx.manager.getRepository(ContestEvent).find();
@@ -276,11 +300,7 @@ export class FeedService implements BeforeApplicationShutdown {
    */
   async watch(code: string, socket: Socket, form: WatchForm = {}): Promise<void> {
     const contest = await this.lookup.contest(code);
-    if (form.events) {
-      const keys = new Set((await this.lookup.eventsOf(contest)).map((e) => e.key));
-      const unknown = form.events.filter((k) => !keys.has(k));
-      if (unknown.length) throw DomainError.invalid([{ path: 'events', message: `unknown event key ${unknown.map((k) => JSON.stringify(k)).join(', ')} in contest ${contest.code}` }]);
-    }
+    await this.checkEvents(contest, form.events);
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = { socket, form, resolve, reject };
       const waiting = this.waiting.get(contest.id);
@@ -321,6 +341,38 @@ export class FeedService implements BeforeApplicationShutdown {
     });
   }
 
+  private async checkEvents(contest: Contest, events: readonly string[] | undefined): Promise<void> {
+    if (!events) return;
+    const keys = new Set((await this.lookup.eventsOf(contest)).map((e) => e.key));
+    const unknown = events.filter((k) => !keys.has(k));
+    if (unknown.length) throw DomainError.invalid([{ path: 'events', message: `unknown event key ${unknown.map((k) => JSON.stringify(k)).join(', ')} in contest ${contest.code}` }]);
+  }
+
+  /**
+   * The snapshot a watch would get, for `GET …/snapshot`: a phone reads its first board over HTTP,
+   * compressed, then watches with `since` its seq and receives only what came after. Built in the
+   * contest's queue like a watch's snapshot, so its seq names exactly the state it shows; requests
+   * that arrive while one is waiting its turn share it.
+   */
+  async snapshotFor(code: string, events?: readonly string[]): Promise<FeedSnapshot> {
+    const contest = await this.lookup.contest(code);
+    await this.checkEvents(contest, events);
+    let pending = this.httpSnapshots.get(contest.id);
+    if (!pending) {
+      pending = this.enqueue(contest.id, () => {
+        this.httpSnapshots.delete(contest.id);
+        return this.snapshot(code);
+      });
+      this.httpSnapshots.set(contest.id, pending);
+      // a failed build is each caller's own answer; the map must not keep it
+      pending.catch(() => this.httpSnapshots.delete(contest.id));
+    }
+    const snapshot = await pending;
+    if (!events) return snapshot;
+    const only = new Set(events);
+    return { ...snapshot, events: snapshot.events.filter((e) => only.has(e.event)) };
+  }
+
   /** Puts a watcher in the rooms of the form and events it asked for, and in no other. */
   private enter(w: Waiter, code: string): void {
     const rooms = w.form.events ? w.form.events.map((k) => feedRoom(code, !!w.form.compact, k)) : [feedRoom(code, !!w.form.compact)];
@@ -356,11 +408,16 @@ export class FeedService implements BeforeApplicationShutdown {
       // the public state of an event is what the feed last published; the next update brings it forward
       if (s) out.push({ ...base, rows: s.rows as StandingsRow[], final: s.final, frozen: s.frozen, last: s.last });
       else {
-        // first sight of the event: what this snapshot shows becomes what later updates are diffed against
-        await this.tx.run(async (em) => {
-          if (!(await this.states.one(em, e.id))) await this.states.write(em, fresh.id, { eventId: e.id, rows: base.rows, final: e.final, frozen: e.frozen, last: 0 }, false);
+        // First sight of the event: what this snapshot shows becomes what later updates are diffed
+        // against. Under the contest's lock, as a publish takes it: another process may be
+        // publishing or showing the event for the first time too, and the first to store wins.
+        const stored = await this.tx.run(async (em) => {
+          await lockRow(em, 'contests', fresh.id);
+          const existing = await this.states.one(em, e.id);
+          if (!existing) await this.states.write(em, fresh.id, { eventId: e.id, rows: base.rows, final: e.final, frozen: e.frozen, last: 0 }, false);
+          return existing;
         });
-        out.push({ ...base, last: 0 });
+        out.push(stored ? { ...base, rows: stored.rows as StandingsRow[], final: stored.final, frozen: stored.frozen, last: stored.last } : { ...base, last: 0 });
       }
     }
     return { seq: fresh.seq, contest: fresh.code, events: out };

@@ -25,6 +25,8 @@ export interface ReplayedVersion {
   entryId: number;
   version: number;
   scores: Record<string, number>;
+  /** the remarks stored with that version, as stored (JSON text or null) */
+  comments: string | null;
   createdAt: string;
 }
 
@@ -42,7 +44,7 @@ LEFT JOIN "sheets" s ON s."entryId" = n."id" AND s."judgeId" = ?
 WHERE UPPER(c."code") = UPPER(?)`; // codes are unique regardless of case; the contests table holds a handful of rows
 
 const REPLAY = `
-SELECT s."entryId" AS "entryId", v."version" AS "version", v."scores" AS "scores", v."createdAt" AS "createdAt"
+SELECT s."entryId" AS "entryId", v."version" AS "version", v."scores" AS "scores", v."comments" AS "comments", v."createdAt" AS "createdAt"
 FROM "sheet_versions" v JOIN "sheets" s ON s."id" = v."sheetId"
 WHERE v."judgeId" = ? AND v."requestId" = ?`;
 
@@ -62,33 +64,37 @@ export class SheetStoreRepository {
   }
 
   async replay(em: EntityManager, judgeId: number, requestId: string): Promise<ReplayedVersion | null> {
-    const r = await sqlOne<{ entryId: number; version: number; scores: string; createdAt: string }>(em, REPLAY, [judgeId, requestId]);
-    return r ? { entryId: r.entryId, version: r.version, scores: JSON.parse(r.scores), createdAt: r.createdAt } : null;
+    const r = await sqlOne<{ entryId: number; version: number; scores: string; comments: string | null; createdAt: string }>(em, REPLAY, [judgeId, requestId]);
+    return r ? { entryId: r.entryId, version: r.version, scores: JSON.parse(r.scores), comments: r.comments ?? null, createdAt: r.createdAt } : null;
   }
 
-  /** Stores version `version` of the judge's sheet for the entry, its history row, the event's new revision and the audit record. */
+  /**
+   * Stores version `version` of the judge's sheet for the entry (with its remarks: JSON text, or
+   * null for none), its history row, the event's new revision and the audit record.
+   */
   async store(
     em: EntityManager,
-    s: { eventId: number; entryId: number; judgeId: number; sheetId: number | null; version: number; scores: Record<string, number>; requestId: string; at: string },
+    s: { eventId: number; entryId: number; judgeId: number; sheetId: number | null; version: number; scores: Record<string, number>; comments: string | null; requestId: string; at: string },
     audit: AuditAct,
   ): Promise<void> {
     const scores = JSON.stringify(s.scores);
     let sheetId = s.sheetId;
     if (sheetId !== null) {
-      await sqlRun(em, `UPDATE "sheets" SET "status" = 'submitted', "version" = ?, "scores" = ?, "updatedAt" = ? WHERE "id" = ?`, [s.version, scores, s.at, sheetId]);
+      await sqlRun(em, `UPDATE "sheets" SET "status" = 'submitted', "version" = ?, "scores" = ?, "comments" = ?, "updatedAt" = ? WHERE "id" = ?`, [s.version, scores, s.comments, s.at, sheetId]);
     } else {
       const inserted = await sqlOne<{ id: number }>(
         em,
-        `INSERT INTO "sheets" ("entryId", "judgeId", "status", "version", "scores", "updatedAt") VALUES (?, ?, 'submitted', ?, ?, ?) RETURNING "id"`,
-        [s.entryId, s.judgeId, s.version, scores, s.at],
+        `INSERT INTO "sheets" ("entryId", "judgeId", "status", "version", "scores", "comments", "updatedAt") VALUES (?, ?, 'submitted', ?, ?, ?, ?) RETURNING "id"`,
+        [s.entryId, s.judgeId, s.version, scores, s.comments, s.at],
       );
       sheetId = inserted!.id;
     }
-    await sqlRun(em, `INSERT INTO "sheet_versions" ("sheetId", "judgeId", "version", "scores", "requestId", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`, [
+    await sqlRun(em, `INSERT INTO "sheet_versions" ("sheetId", "judgeId", "version", "scores", "comments", "requestId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`, [
       sheetId,
       s.judgeId,
       s.version,
       scores,
+      s.comments,
       s.requestId,
       s.at,
     ]);

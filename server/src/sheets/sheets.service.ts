@@ -15,6 +15,7 @@ import { checkSheet } from '../domain/scoring/marks';
 import { criteriaOfJudge } from '../domain/scoring/scheme';
 import { RESULTS_CHANGED, type ResultsChanged } from '../live/results-changed';
 import { SchemeCache } from '../contests/scheme-cache';
+import { checkComments, readComments, storedComments } from './sheet-comments';
 import { SheetStoreRepository } from './sheet-store.repository';
 
 type JudgePrincipal = Extract<Principal, { kind: 'judge' }>;
@@ -97,6 +98,7 @@ export class SheetsService {
               scores: marksToNumbers(s.scores),
               version: s.version,
               submittedAt: s.updatedAt,
+              comments: readComments(s.comments),
               ...(s.status === 'open' ? { reopenReason: reasons.get(e.station) ?? null } : {}),
             }
           : { station: e.station, status: 'open' as const, scores: null, version: 0, submittedAt: null };
@@ -114,17 +116,32 @@ export class SheetsService {
       const scheme = this.schemes.of(ctx.eventId, ctx.schemeJson);
       if (criteriaOfJudge(scheme, judge.judgeKey).length === 0) throw DomainError.forbidden(`judge ${judge.judgeKey} is not on the panel of event ${eventKey}`);
       if (ctx.entryId === null) throw DomainError.notFound(`station "${station}" not found in event ${eventKey}`);
-      const { requestId, scores } = parseBody(sheetPutSchema, body);
+      const { requestId, scores, comments: rawComments } = parseBody(sheetPutSchema, body);
 
       const replay = await this.store.replay(em, judge.judgeId, requestId);
       if (replay) {
         if (replay.entryId !== ctx.entryId) throw DomainError.conflict(`requestId ${requestId} was already used for another station; send a new requestId`);
-        const stored: StoredSheet = { station, judge: judge.judgeKey, status: 'submitted', scores: marksToNumbers(replay.scores), version: replay.version, submittedAt: replay.createdAt };
+        const stored: StoredSheet = {
+          station,
+          judge: judge.judgeKey,
+          status: 'submitted',
+          scores: marksToNumbers(replay.scores),
+          version: replay.version,
+          submittedAt: replay.createdAt,
+          comments: readComments(replay.comments),
+        };
         return { stored, changed: null };
       }
 
       const check = checkSheet(scheme, judge.judgeKey, scores);
-      if (!check.ok) throw DomainError.invalid(check.problems);
+      const remarks = checkComments(
+        rawComments,
+        scheme.criteria.map((c) => c.key),
+        criteriaOfJudge(scheme, judge.judgeKey).map((c) => c.key),
+      );
+      if (!check.ok || !remarks.ok) throw DomainError.invalid([...(check.ok ? [] : check.problems), ...(remarks.ok ? [] : remarks.problems)]);
+      const comments = remarks.comments;
+      const commented = Object.keys(comments).length > 0;
       if (ctx.final) throw DomainError.conflict(`event ${eventKey} is finalized; marks can no longer change`);
       if (ctx.entryStatus !== 'competing') throw DomainError.conflict(`station ${station} is ${ctx.entryStatus}; it is not marked`);
       if (ctx.sheetStatus === 'submitted') {
@@ -135,10 +152,20 @@ export class SheetsService {
       const before = ctx.sheetId !== null && ctx.sheetScores !== null ? { version: ctx.sheetVersion, scores: marksToNumbers(JSON.parse(ctx.sheetScores)) } : null;
       await this.store.store(
         em,
-        { eventId: ctx.eventId, entryId: ctx.entryId, judgeId: judge.judgeId, sheetId: ctx.sheetId, version, scores: check.scores, requestId, at },
-        { contestId: ctx.contestId, actor: `judge:${judge.judgeKey}`, action: 'sheet.submit', event: eventKey, station, judge: judge.judgeKey, before, after: { version, scores: marksToNumbers(check.scores) } },
+        { eventId: ctx.eventId, entryId: ctx.entryId, judgeId: judge.judgeId, sheetId: ctx.sheetId, version, scores: check.scores, comments: storedComments(comments), requestId, at },
+        {
+          contestId: ctx.contestId,
+          actor: `judge:${judge.judgeKey}`,
+          action: 'sheet.submit',
+          event: eventKey,
+          station,
+          judge: judge.judgeKey,
+          before,
+          // remarks only when there are some: a sheet without them is recorded as it always was
+          after: { version, scores: marksToNumbers(check.scores), ...(commented ? { comments } : {}) },
+        },
       );
-      const stored: StoredSheet = { station, judge: judge.judgeKey, status: 'submitted', scores: marksToNumbers(check.scores), version, submittedAt: at };
+      const stored: StoredSheet = { station, judge: judge.judgeKey, status: 'submitted', scores: marksToNumbers(check.scores), version, submittedAt: at, comments };
       return { stored, changed: { contestId: ctx.contestId, eventId: ctx.eventId } satisfies ResultsChanged };
     });
     if (result.changed) this.bus.emit(RESULTS_CHANGED, result.changed);

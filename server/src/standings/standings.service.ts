@@ -14,6 +14,9 @@ import { computeStandings } from '../domain/scoring/standings';
 import { computeTeams } from '../domain/scoring/teams';
 import type { EntryInput, EntryResult, RankedEntry, Scheme } from '../domain/scoring/types';
 import { EventInputsRepository, type EventInputs, type EntryPerson } from './event-inputs.repository';
+import { AppealClock } from '../appeals/appeal-clock';
+import { AppealsRepository } from '../appeals/appeals.repository';
+import { publicAppealState } from '../appeals/publication';
 
 export interface ComputedEvent {
   event: ContestEvent;
@@ -86,6 +89,8 @@ export class StandingsService {
     @InjectRepository(ContestEvent) private readonly events: Repository<ContestEvent>,
     private readonly states: FeedStateRepository,
     private readonly schemes: SchemeCache,
+    private readonly appeals: AppealsRepository,
+    private readonly clock: AppealClock,
   ) {}
 
   /**
@@ -150,6 +155,8 @@ export class StandingsService {
   /** Standings as the public sees them, or with `audience: 'staff'` the true current results (exports). */
   async eventStandings(contest: Contest, event: ContestEvent, audience: 'public' | 'staff' = 'public'): Promise<EventStandings> {
     const rows = audience === 'public' ? await this.publicRows(event) : (await this.compute(event.id)).rows;
+    // published results carry their appeal window and whether they are official yet (§5), computed at read time
+    const facts = await this.appeals.facts(this.events.manager, event.id);
     return {
       contest: contest.code,
       event: event.key,
@@ -161,6 +168,7 @@ export class StandingsService {
       precision: event.scheme.precision ?? 2,
       criteria: event.scheme.criteria.map((c) => ({ key: c.key, name: c.name })),
       awards: (event.scheme.awards ?? []).map((a) => a.name),
+      ...(facts ? publicAppealState(facts, this.clock.now()) : {}),
     };
   }
 

@@ -73,3 +73,22 @@ export async function expectNoSeriousA11y(page: Page, label: string): Promise<vo
   ));
   if (lines.length) throw new Error(`${label}: ${lines.length} serious accessibility violation(s)\n${lines.join('\n')}`);
 }
+
+/**
+ * Collects every Content-Security-Policy violation the page meets, across navigations: the
+ * `securitypolicyviolation` events the document fires (reported through the console by a script
+ * installed before the page's own) and Chromium's own console reports of what it refused.
+ */
+export async function collectCspViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  page.on('console', (m) => {
+    const text = m.text();
+    if (text.includes('Content Security Policy') || text.startsWith('securitypolicyviolation')) found.push(`${page.url()}: ${text}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`securitypolicyviolation ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  return found;
+}

@@ -1,4 +1,8 @@
 import type {
+  AppealView,
+  FileAppealBody,
+  FiledAppeal,
+  PublicationView,
   AuditRecordView,
   BoardState,
   ChiefProgress,
@@ -13,6 +17,7 @@ import type {
   OrganizerLoginResponse,
   OrganizerPasswordChangeBody,
 } from '@skillscore/server/contracts';
+import type { AuditVerification, RecheckResult } from '@skillscore/server/contracts';
 import { ApiError, parseRetryAfter, readErrorBody, type Http } from '../../lib/api/http';
 import { fetchFile, uploadFile, type DownloadedFile, type UploadProgress } from './transfer';
 
@@ -140,6 +145,16 @@ export class ConsoleApi {
     );
   }
 
+  /** The contest's audit chain checked record by record from the first. */
+  verifyAudit(code: string): Promise<AuditVerification> {
+    return this.call('GET', `/api/contests/${seg(code)}/audit/verify`);
+  }
+
+  /** An event's results recomputed from the audit trail and compared with the live results. */
+  recheck(code: string, event: string): Promise<RecheckResult> {
+    return this.call('GET', `/api/contests/${seg(code)}/events/${seg(event)}/recheck`);
+  }
+
   progress(code: string, event: string): Promise<ChiefProgress> {
     return this.call('GET', `/api/contests/${seg(code)}/events/${seg(event)}/progress`);
   }
@@ -170,6 +185,23 @@ export class ConsoleApi {
 
   reopenEvent(code: string, event: string, reason: string): Promise<{ event: string; final: boolean }> {
     return this.call('POST', `/api/contests/${seg(code)}/events/${seg(event)}/reopen`, { reason });
+  }
+
+  /** The publication of an event's results and its appeal window. */
+  publication(code: string, event: string): Promise<PublicationView> {
+    return this.call('GET', `/api/contests/${seg(code)}/events/${seg(event)}/publication`);
+  }
+
+  publish(code: string, event: string, appealMinutes: number): Promise<PublicationView> {
+    return this.call('POST', `/api/contests/${seg(code)}/events/${seg(event)}/publish`, { appealMinutes });
+  }
+
+  appeals(code: string, event: string): Promise<AppealView[]> {
+    return this.call('GET', `/api/contests/${seg(code)}/events/${seg(event)}/appeals`);
+  }
+
+  fileAppeal(code: string, event: string, body: FileAppealBody): Promise<FiledAppeal> {
+    return this.call('POST', `/api/contests/${seg(code)}/events/${seg(event)}/appeals`, body);
   }
 
   /** Exports and judge cards, by their path under the contest. */

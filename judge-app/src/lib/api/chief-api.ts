@@ -1,4 +1,4 @@
-import type { ChiefProgress, DeductionBody, DeductionView, EntryStatusBody } from '@skillscore/server/contracts';
+import type { AppealDecisionBody, AppealView, ChiefProgress, DeductionBody, DeductionView, EntryStatusBody } from '@skillscore/server/contracts';
 import type { Http } from './http';
 import { eventPath } from './judge-api';
 
@@ -24,8 +24,9 @@ export class ChiefApi {
     return this.http.json('GET', `${eventPath(contest, event)}/deductions`, { token: this.token() });
   }
 
-  reopen(contest: string, event: string, station: string, judge: string, reason: string): Promise<unknown> {
-    return this.http.json('POST', `${eventPath(contest, event)}/sheets/${seg(station)}/${seg(judge)}/reopen`, { body: { reason }, token: this.token() });
+  /** `appeal`: the appeal the reopen is made for, if any */
+  reopen(contest: string, event: string, station: string, judge: string, reason: string, appeal?: string): Promise<unknown> {
+    return this.http.json('POST', `${eventPath(contest, event)}/sheets/${seg(station)}/${seg(judge)}/reopen`, { body: appeal ? { reason, appeal } : { reason }, token: this.token() });
   }
 
   addDeduction(contest: string, event: string, body: DeductionBody): Promise<DeductionView> {
@@ -39,6 +40,15 @@ export class ChiefApi {
   setStatus(contest: string, event: string, station: string, status: EntryStatus, reason: string): Promise<unknown> {
     const body: EntryStatusBody = reason ? { status, reason } : { status };
     return this.http.json('POST', `${eventPath(contest, event)}/entries/${seg(station)}/status`, { body, token: this.token() });
+  }
+
+  /** The event's appeals (复核申请), open and answered. */
+  appeals(contest: string, event: string): Promise<AppealView[]> {
+    return this.http.json('GET', `${eventPath(contest, event)}/appeals`, { token: this.token() });
+  }
+
+  decideAppeal(contest: string, event: string, id: string, body: AppealDecisionBody): Promise<AppealView> {
+    return this.http.json('POST', `${eventPath(contest, event)}/appeals/${seg(id)}/decision`, { body, token: this.token() });
   }
 
   finalize(contest: string, event: string): Promise<{ event: string; final: boolean }> {

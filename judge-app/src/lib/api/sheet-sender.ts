@@ -37,7 +37,7 @@ export function createSheetSender(http: Http, token: () => string | null) {
   return async (record: OutboxRecord): Promise<SendOutcome> => {
     const t = token();
     if (!t) return { kind: 'unauthorized' };
-    const body: SheetPutBody = { requestId: record.requestId, scores: record.scores };
+    const body: SheetPutBody = { requestId: record.requestId, scores: record.scores, ...(record.comments ? { comments: record.comments } : {}) };
     try {
       const { res, json } = await http.raw('PUT', sheetPath(record.contest, record.event, record.station), { body, token: t });
       return await classifySheetAnswer(res, json, record);

@@ -1,4 +1,4 @@
-import type { ChiefProgress, ErrorBody, StaffEventChanged } from '@skillscore/server/contracts';
+import type { AppealOutcome, AppealView, ChiefProgress, ErrorBody, StaffEventChanged } from '@skillscore/server/contracts';
 import { STAFF } from '@skillscore/server/contracts';
 import { ApiError } from '../api/http';
 import type { ChiefApi, DeductionItem, EntryStatus } from '../api/chief-api';
@@ -51,6 +51,8 @@ function asApiError(e: unknown): ApiError {
 export class ChiefDesk {
   progress = $state.raw<ChiefProgress | null>(null);
   deductions = $state.raw<DeductionItem[]>([]);
+  /** the event's appeals (复核申请), oldest first */
+  appeals = $state.raw<AppealView[]>([]);
   live = $state<LiveState>('connecting');
   /** why the staff channel refused to watch */
   watchError = $state<ErrorBody | null>(null);
@@ -68,6 +70,7 @@ export class ChiefDesk {
     }),
   );
   freshAlerts = $derived(this.alerts.filter((a) => a.fresh).length);
+  openAppeals = $derived(this.appeals.filter((a) => a.status === 'open').length);
 
   readonly ctx: DeskContext;
   private readonly api: ChiefApi;
@@ -162,12 +165,22 @@ export class ChiefDesk {
     this.saveAcks(new Set([...this.acked, ...this.alerts.map((a) => a.signature)]));
   }
 
-  reopen(station: string, judge: string, reason: string): Promise<ActResult> {
-    return this.act(() => this.api.reopen(this.ctx.contest, this.ctx.event, station, judge, reason.trim()));
+  reopen(station: string, judge: string, reason: string, appeal?: string): Promise<ActResult> {
+    return this.act(() => this.api.reopen(this.ctx.contest, this.ctx.event, station, judge, reason.trim(), appeal || undefined));
   }
 
-  addDeduction(station: string, points: number, reason: string): Promise<ActResult> {
-    return this.act(() => this.api.addDeduction(this.ctx.contest, this.ctx.event, { station, points, reason: reason.trim() }));
+  addDeduction(station: string, points: number, reason: string, appeal?: string): Promise<ActResult> {
+    return this.act(() => this.api.addDeduction(this.ctx.contest, this.ctx.event, { station, points, reason: reason.trim(), ...(appeal ? { appeal } : {}) }));
+  }
+
+  /** The chief judge's written answer to an appeal. */
+  decideAppeal(id: string, outcome: AppealOutcome, answer: string): Promise<ActResult> {
+    return this.act(() => this.api.decideAppeal(this.ctx.contest, this.ctx.event, id, { outcome, answer: answer.trim() }));
+  }
+
+  /** Open appeals about a station, for naming one in a reopen or deduction. */
+  openAppealsAt(station: string): AppealView[] {
+    return this.appeals.filter((a) => a.status === 'open' && a.station === station);
   }
 
   voidDeduction(id: number, reason: string): Promise<ActResult> {
@@ -200,10 +213,12 @@ export class ChiefDesk {
   private async load(): Promise<void> {
     this.loading = true;
     try {
-      const [progress, deductions] = await Promise.all([
+      const [progress, deductions, appeals] = await Promise.all([
         this.api.progress(this.ctx.contest, this.ctx.event),
         this.api.deductions(this.ctx.contest, this.ctx.event),
+        this.api.appeals(this.ctx.contest, this.ctx.event),
       ]);
+      this.appeals = Array.isArray(appeals) ? appeals : [];
       // The server lists stations in rank order; the desk walks them by number.
       this.progress = { ...progress, stations: [...progress.stations].sort((a, b) => compareStations(a.station, b.station)) };
       this.deductions = deductions;

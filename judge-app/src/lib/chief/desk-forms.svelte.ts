@@ -54,6 +54,8 @@ export class ReasonForm extends ActForm {
 export class DeductionForm extends ActForm {
   station = $state('');
   points = $state('');
+  /** the appeal (复核申请) this deduction is made for, '' for none */
+  appeal = $state('');
   /** what was deducted last, for the confirmation line */
   last = $state<{ station: string; points: number } | null>(null);
 
@@ -64,7 +66,7 @@ export class DeductionForm extends ActForm {
   async submit(desk: Pick<ChiefDesk, 'addDeduction'>): Promise<boolean> {
     const { value } = this.parsed;
     const station = this.station;
-    const ok = await this.run(station !== '' && value !== null, () => desk.addDeduction(station, value!, this.reason));
+    const ok = await this.run(station !== '' && value !== null, () => (this.appeal ? desk.addDeduction(station, value!, this.reason, this.appeal) : desk.addDeduction(station, value!, this.reason)));
     if (ok) this.last = { station, points: value! };
     return ok;
   }
@@ -73,6 +75,7 @@ export class DeductionForm extends ActForm {
     super.clear();
     // the station stays: several items for one station are entered one after another
     this.points = '';
+    this.appeal = '';
   }
 }
 

@@ -67,6 +67,7 @@ export class EventBoard {
       scores: sheet.scores,
       version: sheet.version,
       submittedAt: sheet.submittedAt ?? null,
+      comments: sheet.comments ?? {},
     };
     if (i >= 0) this.items[i] = next;
     this.persist();

@@ -17,6 +17,8 @@ export interface StationView {
   submittedAt: string | null;
   /** why the chief judge sent the sheet back, when it was */
   reopenReason: string | null;
+  /** the remarks of the latest version (or of the submission on the tablet) */
+  comments: Record<string, string>;
   /** the tablet's latest submission for this station, if any is still relevant */
   record: OutboxRecord | null;
 }
@@ -44,6 +46,7 @@ export function stationView(item: SheetListItem, record: OutboxRecord | undefine
     version: item.version ?? null,
     submittedAt: item.submittedAt ?? null,
     reopenReason: item.status === 'open' ? (item.reopenReason ?? null) : null,
+    comments: item.comments ?? {},
   };
   const fromServer: StationView = {
     ...base,
@@ -54,7 +57,7 @@ export function stationView(item: SheetListItem, record: OutboxRecord | undefine
   switch (record.state) {
     case 'queued':
     case 'sending':
-      return { ...base, state: record.state, scores: record.scores, record };
+      return { ...base, state: record.state, scores: record.scores, comments: record.comments ?? {}, record };
     case 'rejected':
       if (record.dismissed) return fromServer;
       return { ...fromServer, state: 'rejected', record };
@@ -69,6 +72,7 @@ export function stationView(item: SheetListItem, record: OutboxRecord | undefine
         scores: receipt.scores,
         version: receipt.version,
         submittedAt: receipt.submittedAt ?? null,
+        comments: receipt.comments ?? record.comments ?? {},
         record,
       };
     }

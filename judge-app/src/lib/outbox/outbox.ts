@@ -125,6 +125,7 @@ export class Outbox {
       station: sheet.station,
       judge: sheet.judge,
       scores: Object.fromEntries(Object.entries(sheet.scores).map(([k, v]) => [k, Number(v)])),
+      ...(sheet.comments && Object.keys(sheet.comments).length ? { comments: Object.fromEntries(Object.entries(sheet.comments).map(([k, v]) => [k, String(v)])) } : {}),
       requestId,
       state: 'queued',
       createdAt: this.lastCreatedAt,

@@ -14,6 +14,8 @@ export interface SheetSubmission {
   station: string;
   judge: string;
   scores: Record<string, number>;
+  /** the judge's remarks per criterion, sent in the same PUT as the marks; absent when there are none */
+  comments?: Record<string, string>;
 }
 
 export interface OutboxRecord extends SheetSubmission {

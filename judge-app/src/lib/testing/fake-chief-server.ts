@@ -1,4 +1,4 @@
-import type { ChiefProgress } from '@skillscore/server/contracts';
+import type { ChiefProgress, AppealView } from '@skillscore/server/contracts';
 import type { DeductionItem } from '../api/chief-api';
 import type { FetchLike } from '../api/http';
 
@@ -69,6 +69,7 @@ export function progressFixture(over: Partial<ChiefProgress> = {}): ChiefProgres
 export class FakeChiefServer {
   progress: ChiefProgress = progressFixture();
   deductions: DeductionItem[] = [];
+  appeals: AppealView[] = [];
   readonly calls: ChiefCall[] = [];
   readonly replies = new Map<string, Reply>();
   offline = false;
@@ -96,12 +97,14 @@ export class FakeChiefServer {
     // Answers are read when the request arrives: a change after that is the next fetch's news.
     const progress = structuredClone(this.progress);
     const deductions = structuredClone(this.deductions);
+    const appeals = structuredClone(this.appeals);
     if (this.gate) await this.gate;
     if (this.offline) throw new TypeError('Failed to fetch');
     const custom = [...this.replies].find(([k]) => k === `${method} ${path}` || (k.startsWith(`${method} `) && path.endsWith(k.slice(method.length + 1))));
     if (custom) return json(custom[1].status, custom[1].body);
     if (method === 'GET' && path.endsWith('/progress')) return json(200, progress);
     if (method === 'GET' && path.endsWith('/deductions')) return json(200, deductions);
+    if (method === 'GET' && path.endsWith('/appeals')) return json(200, appeals);
     return json(200, {});
   };
 }

@@ -5,7 +5,7 @@ export interface Call {
   method: string;
   url: string;
   auth: string | null;
-  body: { requestId: string; scores: Record<string, number> } | null;
+  body: { requestId: string; scores: Record<string, number>; comments?: Record<string, string> } | null;
 }
 
 /** What the fake server does with the next request. */
@@ -63,6 +63,7 @@ export class FakeSheetServer {
         let sheet = this.stored.get(id);
         if (!sheet) {
           sheet = { station, judge: 'J1', status: 'submitted', scores: call.body!.scores, version: 1, submittedAt: new Date(0).toISOString() };
+          if (call.body!.comments) sheet.comments = call.body!.comments;
           this.stored.set(id, sheet);
         }
         return new Response(JSON.stringify(sheet), { status: 200, headers: { 'Content-Type': 'application/json' } });

@@ -1,4 +1,4 @@
-import type { ContestSummary, TeamStandings } from '@skillscore/server/contracts';
+import type { ContestSummary, FeedSnapshot, TeamStandings } from '@skillscore/server/contracts';
 
 /** An answer from the server that is not 2xx, with the server's own message when it sent one. */
 export class ApiError extends Error {
@@ -34,6 +34,9 @@ export function publicApi(doFetch: Fetch = (...args) => fetch(...args)) {
   return {
     contest: (code: string) => getJson<ContestSummary>(doFetch, base(code)),
     teams: (code: string) => getJson<TeamStandings>(doFetch, `${base(code)}/teams`),
+    /** the live feed's snapshot, compressed over HTTP: a phone's first board (§4a, `since` follows) */
+    snapshot: (code: string, events: readonly string[] | null) =>
+      getJson<FeedSnapshot>(doFetch, `${base(code)}/snapshot${events?.length ? `?events=${encodeURIComponent(events.join(','))}` : ''}`),
   };
 }
 

@@ -440,6 +440,142 @@ describe('changes', () => {
   });
 });
 
+describe('publication of the results', () => {
+  it('takes appealsClose and official from an update that carries them, and keeps them otherwise', () => {
+    const { socket, feed } = setup();
+    socket.deliver('snapshot', base());
+    socket.deliver('update', { seq: 42, prev: 41, event: 'hair', final: true, frozen: false, rows: [], appealsClose: '2026-12-07T10:00:00.000Z', official: false });
+    expect(feed.event('hair')).toMatchObject({ appealsClose: '2026-12-07T10:00:00.000Z', official: false });
+    socket.deliver('update', { seq: 43, prev: 42, event: 'hair', final: true, frozen: false, rows: [row('A001', 1, 91)] });
+    expect(feed.event('hair')).toMatchObject({ appealsClose: '2026-12-07T10:00:00.000Z', official: false });
+    socket.deliver('update', { seq: 44, prev: 43, event: 'hair', final: true, frozen: false, rows: [], official: true });
+    expect(feed.event('hair')?.official).toBe(true);
+  });
+});
+
+describe('first board over HTTP', () => {
+  /** A bootstrap whose answers the test releases one by one. */
+  function reads() {
+    const calls: { events: readonly string[] | null; resolve: (s: ReturnType<typeof base>) => void; reject: (e: unknown) => void }[] = [];
+    const bootstrap = (events: readonly string[] | null) =>
+      new Promise<ReturnType<typeof base>>((resolve, reject) => {
+        calls.push({ events, resolve, reject });
+      });
+    return { calls, bootstrap };
+  }
+
+  it('reads the board while the socket connects, then watches from its seq', async () => {
+    const { calls, bootstrap } = reads();
+    const { socket, feed } = setup({ bootstrap, events: ['hair'] });
+    expect(calls.map((c) => c.events)).toEqual([['hair']]);
+    expect(socket.watches()).toEqual([]);
+    calls[0].resolve(snapshot(41, [{ ...standings('hair', [row('A001', 1, 90), row('A002', 2, 85)]), last: 40 }]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(socket.watches()).toEqual([{ contest: 'BG2024', compact: true, events: ['hair'], since: 41 }]);
+    expect(bibs(feed)).toEqual(['A001', 'A002']);
+    socket.deliver('update', { seq: 42, prev: 40, event: 'hair', final: false, frozen: false, rows: [row('A002', 1, 95)], moves: [['A001', 2]] });
+    socket.deliver('resumed', { contest: 'BG2024', seq: 42 });
+    expect(bibs(feed)).toEqual(['A002', 'A001']);
+    expect(feed.connection).toBe('live');
+    expect(socket.watches()).toHaveLength(1);
+  });
+
+  it('announces a board read over HTTP once, not again when the socket resumes from it', async () => {
+    const { calls, bootstrap } = reads();
+    const applied: string[] = [];
+    const { socket } = setup({ bootstrap, onApplied: (kind) => applied.push(kind) });
+    calls[0].resolve(base());
+    await vi.advanceTimersByTimeAsync(0);
+    socket.deliver('resumed', { contest: 'BG2024', seq: 41 });
+    expect(applied).toEqual(['snapshot']);
+    // a later drop and resume is news again (the contest may have changed meanwhile)
+    socket.drop();
+    socket.open();
+    socket.deliver('resumed', { contest: 'BG2024', seq: 41 });
+    expect(applied).toEqual(['snapshot', 'snapshot']);
+  });
+
+  it('dials before it knows what to follow, and watches from the board once it does', async () => {
+    const { calls, bootstrap } = reads();
+    const socket = new FakeSocket();
+    const feed = new LiveFeed('BG2024', socket, { bootstrap });
+    feed.preconnect();
+    expect(socket.connectCalls).toBe(1);
+    socket.open();
+    expect(socket.watches()).toEqual([]);
+    feed.follow(['hair']);
+    expect(calls.map((c) => c.events)).toEqual([['hair']]);
+    calls[0].resolve(snapshot(41, [standings('hair', [row('A001', 1, 90)])]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(socket.watches()).toEqual([{ contest: 'BG2024', compact: true, events: ['hair'], since: 41 }]);
+    feed.stop();
+    expect(socket.listenerCount()).toBe(0);
+  });
+
+  it('closes a socket dialled early when it is torn down before it starts', () => {
+    const socket = new FakeSocket();
+    const feed = new LiveFeed('BG2024', socket);
+    feed.preconnect();
+    feed.stop();
+    expect(socket.disconnectCalls).toBe(1);
+  });
+
+  it('falls back to the socket\'s snapshot when the read fails', async () => {
+    const { calls, bootstrap } = reads();
+    const { socket, feed } = setup({ bootstrap });
+    calls[0].reject(new Error('offline'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(socket.watches()).toEqual([{ contest: 'BG2024', compact: true }]);
+    socket.deliver('snapshot', base());
+    expect(feed.connection).toBe('live');
+  });
+
+  it('falls back to the socket when the read takes longer than a watch may, and ignores its late answer', async () => {
+    const { calls, bootstrap } = reads();
+    const { socket, feed } = setup({ bootstrap, watchRetryMs: 5000 });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(socket.watches()).toEqual([{ contest: 'BG2024', compact: true }]);
+    socket.deliver('snapshot', base());
+    calls[0].resolve(snapshot(7, [standings('hair', [row('X1', 1, 1)])]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(feed.seq).toBe(41);
+    expect(socket.watches()).toHaveLength(1);
+  });
+
+  it('switching events reads the new event over HTTP; a read overtaken by another switch is read again', async () => {
+    const { calls, bootstrap } = reads();
+    const { socket, feed } = setup({ bootstrap, events: ['hair'] });
+    calls[0].resolve(snapshot(41, [standings('hair', [row('A001', 1, 90)])]));
+    await vi.advanceTimersByTimeAsync(0);
+    feed.follow(['nail']);
+    feed.follow(['beauty']);
+    expect(calls.map((c) => c.events)).toEqual([['hair'], ['nail']]);
+    calls[1].resolve(snapshot(43, [standings('nail', [row('B001', 1, 70)])]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.map((c) => c.events)).toEqual([['hair'], ['nail'], ['beauty']]);
+    calls[2].resolve(snapshot(44, [standings('beauty', [row('C001', 1, 60)])]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(feed.events.map((e) => e.event)).toEqual(['beauty']);
+    expect(socket.watches().at(-1)).toEqual({ contest: 'BG2024', compact: true, events: ['beauty'], since: 44 });
+  });
+
+  it('a board read while the socket is down is not called live; the socket resumes from it', async () => {
+    const { calls, bootstrap } = reads();
+    const socket = new FakeSocket();
+    const feed = new LiveFeed('BG2024', socket, { bootstrap });
+    feed.start();
+    calls[0].resolve(base());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(feed.connection).toBe('reconnecting');
+    expect(feed.events).toHaveLength(2);
+    socket.open();
+    expect(socket.watches()).toEqual([{ contest: 'BG2024', compact: true, since: 41 }]);
+    socket.deliver('resumed', { contest: 'BG2024', seq: 41 });
+    expect(feed.connection).toBe('live');
+    feed.stop();
+  });
+});
+
 describe('teardown', () => {
   it('removes every listener, stops timers and closes the socket', () => {
     const { socket, feed } = setup({ offlineAfterMs: 1000 });

@@ -35,6 +35,12 @@ export interface LiveFeedOptions {
   onApplied?: (kind: 'snapshot' | 'update') => void;
   /** the events to follow (all when absent): a phone follows the one on its screen */
   events?: readonly string[] | null;
+  /**
+   * Reads the snapshot over HTTP, where it travels compressed (a 300-entry event: about a tenth of
+   * its size on the socket); the socket then only resumes from its seq. Without it, or when it
+   * fails, the socket's own snapshot is used.
+   */
+  bootstrap?: (events: readonly string[] | null) => Promise<FeedSnapshot>;
 }
 
 export interface NetworkEvents {
@@ -44,6 +50,10 @@ export interface NetworkEvents {
 }
 
 const MAX_CHANGES = 40;
+
+function followKey(events: readonly string[] | null): string {
+  return (events ?? []).join('\n');
+}
 
 function moveKey(event: string, bib: string): string {
   return `${event}\u0000${bib}`;
@@ -78,6 +88,14 @@ export class LiveFeed {
   private readonly serverKickRetryMs: number;
   private readonly network?: NetworkEvents;
   private readonly onApplied?: (kind: 'snapshot' | 'update') => void;
+  private readonly bootstrap?: (events: readonly string[] | null) => Promise<FeedSnapshot>;
+  /** a bootstrap read in flight, by its number; a later one (or a fallback) makes it stale */
+  private booting: number | null = null;
+  private boots = 0;
+  /** the next `resumed` completes a board read over HTTP, already announced through onApplied */
+  private quietResume = false;
+  /** preconnect() opened the socket before start() */
+  private dialed = false;
   private awaitingSnapshot = false;
   /** asked to resume from the seq held: the missed updates come, then `resumed` */
   private resuming = false;
@@ -98,6 +116,7 @@ export class LiveFeed {
     this.serverKickRetryMs = options.serverKickRetryMs ?? 3_000;
     this.network = options.network;
     this.onApplied = options.onApplied;
+    this.bootstrap = options.bootstrap;
     this.only = options.events?.length ? [...options.events] : null;
   }
 
@@ -112,10 +131,23 @@ export class LiveFeed {
    */
   follow(events: readonly string[] | null): void {
     const next = events?.length ? [...events] : null;
-    if (this.started && (next ?? []).join('\n') === (this.only ?? []).join('\n')) return;
+    if (this.started && followKey(next) === followKey(this.only)) return;
     this.only = next;
     if (!this.started) return this.start();
-    if (this.socket.connected) this.watch();
+    // the board held is of other events: nothing of it can be resumed
+    this.seq = null;
+    if (this.socket.connected || this.bootstrap) this.watch();
+  }
+
+  /**
+   * Dials the server before the feed knows what to follow (a phone first reads the contest to pick
+   * its event): the socket is up by the time the first board is, which saves a phone on a slow
+   * link the handshake's round trips.
+   */
+  preconnect(): void {
+    if (this.started || this.socket.connected) return;
+    this.dialed = true;
+    this.socket.connect();
   }
 
   start(): void {
@@ -130,13 +162,20 @@ export class LiveFeed {
     this.socket.on(FEED.resumed, this.handleResumed);
     this.network?.addEventListener('online', this.handleOnline);
     this.network?.addEventListener('offline', this.handleOffline);
+    // the first board is read while the socket connects
+    if (this.bootstrap) this.readFirstBoard();
     if (this.socket.connected) this.handleConnect();
     else this.socket.connect();
   }
 
   /** Removes every listener and timer and closes the socket. */
   stop(): void {
-    if (!this.started) return;
+    if (!this.started) {
+      // dialled early, never started: only the socket to close
+      if (this.dialed) this.socket.disconnect();
+      this.dialed = false;
+      return;
+    }
     this.started = false;
     this.socket.off('connect', this.handleConnect);
     this.socket.off('disconnect', this.handleDisconnect);
@@ -150,6 +189,7 @@ export class LiveFeed {
     this.clearTimer('watchTimer');
     this.clearTimer('offlineTimer');
     this.clearTimer('kickTimer');
+    this.booting = null;
     this.socket.disconnect();
   }
 
@@ -180,6 +220,7 @@ export class LiveFeed {
 
   private readonly handleDisconnect = (reason: string): void => {
     this.awaitingSnapshot = false;
+    this.quietResume = false;
     this.resuming = false;
     this.clearTimer('watchTimer');
     if (this.connection !== 'offline') this.connection = this.seq === null ? 'connecting' : 'reconnecting';
@@ -210,6 +251,12 @@ export class LiveFeed {
 
   private readonly handleSnapshot = (s: FeedSnapshot): void => {
     if (!this.isOurs(s.contest)) return;
+    // the socket's own snapshot supersedes a bootstrap read still in flight
+    this.booting = null;
+    this.applySnapshot(s);
+  };
+
+  private applySnapshot(s: FeedSnapshot): void {
     const previous = this.events;
     const hadState = this.seq !== null;
     this.events = s.events.map((e) => ({ ...e, rows: orderRows(e.rows) }));
@@ -232,7 +279,7 @@ export class LiveFeed {
       this.record(found);
     }
     this.onApplied?.('snapshot');
-  };
+  }
 
   private readonly handleUpdate = (u: CompactFeedUpdate): void => {
     if (u.contest !== undefined && !this.isOurs(u.contest)) return;
@@ -254,6 +301,9 @@ export class LiveFeed {
         : { contest: this.contest, event: u.event, seq: u.seq, final: u.final, frozen: u.frozen, rows: [] };
     const rows = applyRowChanges(before.rows, u);
     const next: EventStandings = { ...before, seq: u.seq, final: u.final, frozen: u.frozen, rows, last: u.seq };
+    // the publication of the results (§5) travels only when it changes
+    if (u.appealsClose !== undefined) next.appealsClose = u.appealsClose;
+    if (u.official !== undefined) next.official = u.official;
     this.record(this.diff(u.event, before.rows, rows));
     this.events = index >= 0 ? this.events.map((e, i) => (i === index ? next : e)) : [...this.events, next];
     this.last.set(u.event, u.seq);
@@ -270,7 +320,9 @@ export class LiveFeed {
     this.error = null;
     this.lastUpdateAt = this.now();
     this.connection = this.network && !this.network.onLine ? 'offline' : 'live';
-    this.onApplied?.('snapshot');
+    const quiet = this.quietResume;
+    this.quietResume = false;
+    if (!quiet) this.onApplied?.('snapshot');
   };
 
   private readonly handleFeedError = (e: FeedError): void => {
@@ -279,9 +331,51 @@ export class LiveFeed {
     this.clearTimer('watchTimer');
   };
 
-  /** `resume`: ask for only the updates after the seq held (when holding a board at all). */
-  private watch(resume = false): void {
+  /**
+   * Reads the board over HTTP, then watches from its seq. The socket's own snapshot answers
+   * instead when the read fails or takes longer than a watch may.
+   */
+  private readFirstBoard(): void {
+    const boot = ++this.boots;
+    this.booting = boot;
+    this.awaitingSnapshot = true;
+    this.resuming = false;
+    this.clearTimer('watchTimer');
+    const fallBack = () => {
+      if (this.booting !== boot || !this.started) return;
+      this.booting = null;
+      if (this.socket.connected) this.watch(false, false);
+    };
+    this.watchTimer = setTimeout(() => {
+      this.watchTimer = null;
+      fallBack();
+    }, this.watchRetryMs);
+    const asked = followKey(this.only);
+    this.bootstrap!(this.only).then((s) => {
+      if (this.booting !== boot || !this.started) return;
+      this.booting = null;
+      // followed events changed while the read was in flight: it shows the wrong ones
+      if (followKey(this.only) !== asked) return this.readFirstBoard();
+      this.applySnapshot(s);
+      // the resume that follows completes this board: it is not news of its own
+      this.quietResume = true;
+      if (!this.socket.connected) {
+        // what is shown is a board of that seq, not a live one, until the socket is back
+        this.connection = 'reconnecting';
+        return;
+      }
+      this.watch(true);
+    }, fallBack);
+  }
+
+  /**
+   * `resume`: ask for only the updates after the seq held (when holding a board at all).
+   * `viaHttp`: without a board to resume, read one over HTTP first (when a bootstrap is given).
+   */
+  private watch(resume = false, viaHttp = true): void {
     const since = resume && this.seq !== null ? this.seq : undefined;
+    if (this.booting !== null) return; // the read in flight watches when it lands
+    if (since === undefined && viaHttp && this.bootstrap) return this.readFirstBoard();
     this.awaitingSnapshot = since === undefined;
     this.resuming = since !== undefined;
     this.watches += 1;

@@ -14,6 +14,10 @@ export const en: Messages = {
   'status.final': 'Final',
   'status.frozen': 'Frozen',
   'status.frozenNote': 'Standings frozen until the reveal',
+  'appeals.open': 'Results published for review — appeals close at {time}',
+  'appeals.review': 'Appeals closed — under review',
+  'appeals.official': 'Official results',
+  'appeals.dateTime': '{day}/{month} {time}',
 
   'conn.connecting': 'Connecting',
   'conn.live': 'Live',
@@ -98,6 +102,12 @@ export const en: Messages = {
   'error.notFound': 'Contest “{code}” not found. Check the contest code.',
   'error.load': 'Could not read the contest: {message}',
   'error.feed': 'Live results unavailable: {message}',
+
+  'overlay.top': '{event} — top {n}',
+  'overlay.latest': 'Latest score',
+  'overlay.leader': 'Leading',
+  'overlay.rank': 'Rank {rank}',
+  'overlay.needParams': 'The overlay address needs contest and event, e.g. /board/overlay.html?contest=BG2024&event=hair&mode=top10',
 
   'lang.switch': '中文',
   'lang.switchLabel': '切换到中文',

@@ -13,6 +13,10 @@ export const zhCN = {
   'status.final': '成绩已确认',
   'status.frozen': '封榜',
   'status.frozenNote': '封榜中，成绩将在揭晓时公布',
+  'appeals.open': '成绩公示中，复核申请截止 {time}',
+  'appeals.review': '复核申请已截止，复核处理中',
+  'appeals.official': '正式成绩',
+  'appeals.dateTime': '{month}月{day}日 {time}',
 
   'conn.connecting': '正在连接',
   'conn.live': '实时',
@@ -97,6 +101,12 @@ export const zhCN = {
   'error.notFound': '找不到竞赛“{code}”，请检查竞赛代码。',
   'error.load': '无法读取竞赛信息：{message}',
   'error.feed': '实时成绩不可用：{message}',
+
+  'overlay.top': '{event} 前{n}名',
+  'overlay.latest': '最新成绩',
+  'overlay.leader': '目前领先',
+  'overlay.rank': '第{rank}名',
+  'overlay.needParams': '叠加层地址需要 contest 和 event，例如 /board/overlay.html?contest=BG2024&event=hair&mode=top10',
 
   'lang.switch': 'EN',
   'lang.switchLabel': 'Switch to English',

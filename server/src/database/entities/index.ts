@@ -1,3 +1,5 @@
+import { Appeal } from './appeal.entity';
+import { AppealWindow } from './appeal-window.entity';
 import { AuditHead } from './audit-head.entity';
 import { AuditRecord } from './audit-record.entity';
 import { AuthToken } from './auth-token.entity';
@@ -12,6 +14,6 @@ import { Setting } from './setting.entity';
 import { SheetVersion } from './sheet-version.entity';
 import { Sheet } from './sheet.entity';
 
-export { AuditHead, AuditRecord, AuthToken, Contest, ContestEvent, Contestant, Deduction, Entry, FeedState, Judge, Setting, Sheet, SheetVersion };
+export { Appeal, AppealWindow, AuditHead, AuditRecord, AuthToken, Contest, ContestEvent, Contestant, Deduction, Entry, FeedState, Judge, Setting, Sheet, SheetVersion };
 
-export const ENTITIES = [Setting, Contest, Judge, Contestant, ContestEvent, Entry, Sheet, SheetVersion, Deduction, AuditRecord, AuditHead, AuthToken, FeedState];
+export const ENTITIES = [Setting, Contest, Judge, Contestant, ContestEvent, Entry, Sheet, SheetVersion, Deduction, AuditRecord, AuditHead, AuthToken, FeedState, Appeal, AppealWindow];

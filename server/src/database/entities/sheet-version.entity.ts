@@ -11,5 +11,7 @@ export class SheetVersion {
   @Column('integer') version!: number;
   @Column('simple-json') scores!: Record<string, number>;
   @Column('varchar', { length: 64 }) requestId!: string;
+  /** the judge's remarks, criterion key → text (JSON); null for none */
+  @Column('text', { nullable: true }) comments!: string | null;
   @Column('varchar', { length: 30 }) createdAt!: string;
 }

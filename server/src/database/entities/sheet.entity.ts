@@ -15,4 +15,6 @@ export class Sheet {
   /** marks of the latest version, criterion key → hundredths */
   @Column('simple-json') scores!: Record<string, number>;
   @Column('varchar', { length: 30 }) updatedAt!: string;
+  /** the judge's remarks, criterion key → text (JSON); null for none */
+  @Column('text', { nullable: true }) comments!: string | null;
 }
