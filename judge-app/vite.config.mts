@@ -34,8 +34,9 @@ export default defineConfig({
         // the organizer console is a separate page: tablets never need it offline
         globIgnores: ['admin.html', 'assets/admin-*'],
         navigateFallback: '/judge/index.html',
-        // Marks and logins must always reach the server: nothing under /api is ever cached.
-        navigateFallbackDenylist: [/^\/api\//],
+        // Marks and logins must always reach the server: nothing under /api is ever cached. The
+        // organizer console is a page of its own: a tablet that once ran this app must still open it.
+        navigateFallbackDenylist: [/^\/api\//, /\/admin\.html$/],
         runtimeCaching: [],
         cleanupOutdatedCaches: true,
         clientsClaim: true,

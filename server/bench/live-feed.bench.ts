@@ -45,6 +45,13 @@ const VENUE_SHEETS = 900;
 /** PUTs in flight at once in the burst phase (the rest of the event's sheets, as fast as accepted) */
 const BURST_CONCURRENCY = 16;
 const PASSWORD = 'bench-organizer-password';
+/**
+ * Each of the 7 judge tokens sends about 43 sheets a second in the venue-rate phase and as many as
+ * it can in the burst phase: a whole venue's load on seven logins, far past what one tablet does,
+ * so the per-token budget (60 at once, 5 a second by default) is raised here, as a deployment
+ * that replays sheets through a few logins would raise it. The budget's check still runs on every PUT.
+ */
+const SHEET_BUDGET = { SHEET_PUT_BURST: '10000', SHEET_PUT_RATE: '10000' };
 const EVENT = 'hair';
 /** the watchers' form, as the phone view asks for it: compact, the one event on screen */
 const FORM: FeedForm = FORM_CHOICE === 'whole' ? { compact: false } : FORM_CHOICE === 'compact-all' ? { compact: true } : { compact: true, events: [EVENT] };
@@ -162,7 +169,7 @@ export async function run(): Promise<void> {
 }
 
 async function measureServer(fleet: WatcherFleet, watchers: number) {
-  const server = await startBenchServer({ ORGANIZER_PASSWORD: PASSWORD }, { nodeArgs: SERVER_ARGS, entry: SERVER_ENTRY });
+  const server = await startBenchServer({ ORGANIZER_PASSWORD: PASSWORD, ...SHEET_BUDGET }, { nodeArgs: SERVER_ARGS, entry: SERVER_ENTRY });
   const http = new JsonHttp(server.base);
   try {
     const code = `LIVE${watchers}`;

@@ -42,19 +42,24 @@ import { ExportsService } from './exports/exports.service';
 import { FeedbackService } from './exports/feedback.service';
 import { SheetRemarksRepository } from './exports/sheet-remarks.repository';
 import { FeedService } from './live/feed.service';
+import { PublicFeed } from './common/public-feed';
 import { ImporterService } from './importer/importer.service';
 import { SchemeCache } from './contests/scheme-cache';
 import { StationDrawService } from './contests/station-draw.service';
 import { FeedLogRepository } from './live/feed-log.repository';
-import { FeedStateRepository } from './live/feed-state.repository';
+import { FeedStateRepository } from './standings/feed-state.repository';
 import { LiveGateway } from './live/live.gateway';
 import { SnapshotController } from './live/snapshot.controller';
 import { StaffGateway } from './live/staff.gateway';
+import { FleetController } from './fleet/fleet.controller';
+import { FleetRosterRepository } from './fleet/fleet-roster.repository';
+import { FleetService } from './fleet/fleet.service';
 import { HealthModule } from './health/health.module';
 import { PublicAddress } from './config/public-address';
 import { ServerInfoController } from './config/server-info.controller';
 import { SheetsController } from './sheets/sheets.controller';
 import { SheetStoreRepository } from './sheets/sheet-store.repository';
+import { SheetPutThrottle } from './sheets/sheet-put-throttle';
 import { SheetsService } from './sheets/sheets.service';
 import { EventInputsRepository } from './standings/event-inputs.repository';
 import { StandingsController } from './standings/standings.controller';
@@ -71,7 +76,7 @@ export class AppModule {
         EventEmitterModule.forRoot(),
         HealthModule.forConfig(config),
       ],
-      controllers: [ServerInfoController, AuthController, SessionController, ContestsController, SheetsController, ChiefController, StandingsController, BoardController, ExportsController, AuditController, SnapshotController, AppealsController, AppealStateController, RecheckController, ApiDocsController],
+      controllers: [ServerInfoController, AuthController, SessionController, ContestsController, SheetsController, ChiefController, StandingsController, BoardController, ExportsController, AuditController, SnapshotController, AppealsController, AppealStateController, RecheckController, ApiDocsController, FleetController],
       providers: [
         { provide: AppConfig, useValue: config },
         PublicAddress,
@@ -92,6 +97,7 @@ export class AppModule {
         ContestsService,
         SchemeCache,
         SheetStoreRepository,
+        SheetPutThrottle,
         SheetsService,
         ChiefService,
         ChiefDeskService,
@@ -100,6 +106,7 @@ export class AppModule {
         FeedStateRepository,
         FeedLogRepository,
         FeedService,
+        { provide: PublicFeed, useExisting: FeedService },
         BoardService,
         ExportsService,
         SheetRemarksRepository,
@@ -108,6 +115,8 @@ export class AppModule {
         StationDrawService,
         LiveGateway,
         StaffGateway,
+        FleetRosterRepository,
+        FleetService,
         DemoSeeder,
         AppealClock,
         AppealsRepository,

@@ -8,7 +8,13 @@ import { i18n } from './i18n/index.svelte';
 import { EventBoard } from './marking/event-board.svelte';
 import { latestByStation, stationView, type StationView } from './marking/station-view';
 import { compareStations } from './marking/progress';
-import { Outbox } from './outbox/outbox';
+import { Outbox, realScheduler } from './outbox/outbox';
+import { APP_VERSION } from './fleet/app-version';
+import { deviceId } from './fleet/device-id';
+import { FleetApi } from './fleet/fleet-api';
+import { browserBattery, FleetReporter } from './fleet/fleet-reporter';
+import { outboxSummary } from './fleet/outbox-summary';
+import { browserStorage } from './storage';
 import { MemoryOutboxStore, OutboxStore, type OutboxStorage } from './outbox/outbox-store';
 import type { OutboxRecord, SheetSubmission } from './outbox/types';
 import { Router, type Route } from './router.svelte';
@@ -23,6 +29,7 @@ export class JudgeApp {
   readonly http = new Http();
   readonly api = new JudgeApi(this.http, () => this.session.token);
   readonly chief = new ChiefApi(this.http, () => this.session.token);
+  readonly fleet = new FleetApi(this.http, () => this.session.token);
   records = $state<OutboxRecord[]>([]);
   online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
   /** IndexedDB could not be opened: sheets live in memory only while the page is open */
@@ -33,6 +40,8 @@ export class JudgeApp {
   /** ticks every second, for countdowns to the next attempt */
   now = $state(Date.now());
   private outbox: Outbox | null = null;
+  /** tells the fleet monitor on the chief judge's desk how this tablet is */
+  private reporter: FleetReporter | null = null;
   /** where a judge whose sign-in expired was, to return there after signing in again */
   private returnTo: { contest: string; judge: string; route: Route } | null = null;
   private readonly boards = new Map<string, EventBoard>();
@@ -81,7 +90,17 @@ export class JudgeApp {
         if (r.receipt) this.boardIfOpen(r.contest, r.event)?.applyReceipt(r.receipt);
       },
     });
-    this.outbox.subscribe((records) => (this.records = records as OutboxRecord[]));
+    this.reporter = new FleetReporter({
+      send: (r) => this.fleet.report(r),
+      deviceId: deviceId(browserStorage()),
+      appVersion: APP_VERSION,
+      scheduler: realScheduler,
+      battery: browserBattery(),
+    });
+    this.outbox.subscribe((records) => {
+      this.records = records as OutboxRecord[];
+      this.reporter?.outboxChanged(outboxSummary(records));
+    });
     const s = this.session.data;
     this.outbox.setScope(s ? { contest: s.contest, judge: s.judge.key } : null);
     await this.outbox.start();
@@ -92,6 +111,7 @@ export class JudgeApp {
     };
     on('online', () => {
       this.online = true;
+      this.reporter?.reportNow();
       this.outbox?.retryNow();
       this.refreshOpenBoards();
     });
@@ -106,6 +126,8 @@ export class JudgeApp {
     this.cleanups.push(() => document.removeEventListener('visibilitychange', onVisible));
     const tick = setInterval(() => (this.now = Date.now()), 1000);
     this.cleanups.push(() => clearInterval(tick));
+    this.reporter.start();
+    this.cleanups.push(() => this.reporter?.stop());
     this.started = true;
   }
 
@@ -120,6 +142,7 @@ export class JudgeApp {
     const s = this.session.data!;
     this.boards.clear();
     this.outbox?.setScope({ contest: s.contest, judge: s.judge.key });
+    this.reporter?.reportNow();
     const back = this.returnTo;
     this.returnTo = null;
     if (back && back.contest === s.contest && back.judge === s.judge.key) this.router.go(back.route, true);

@@ -12,8 +12,8 @@ import { Appeal, AppealWindow, ContestEvent } from '../database/entities';
 import { lockRow } from '../database/sql';
 import { Transactor } from '../database/transactor';
 import { appealNoticePdf } from '../exports/appeal-notice-pdf';
-import { FeedService } from '../live/feed.service';
-import { RESULTS_CHANGED, type ResultsChanged } from '../live/results-changed';
+import { PublicFeed } from '../common/public-feed';
+import { RESULTS_CHANGED, type ResultsChanged } from '../common/results-changed';
 import { AppealClock } from './appeal-clock';
 import { decisionSchema, fileAppealSchema, publishSchema } from './appeal-schemas';
 import { appealId, AppealsRepository } from './appeals.repository';
@@ -44,7 +44,7 @@ export class AppealsService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly audit: AuditService,
     private readonly chief: ChiefService,
     private readonly repo: AppealsRepository,
-    private readonly feed: FeedService,
+    private readonly feed: PublicFeed,
     private readonly clock: AppealClock,
     private readonly bus: EventEmitter2,
   ) {}

@@ -1,3 +1,4 @@
+import { closeRedis } from '../common/close-redis';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -100,7 +101,7 @@ export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
     const client = this.redis;
     this.redis = null;
     // a client still trying to reconnect would wait for Redis forever to close politely
-    if (client?.isReady) await client.close().catch(() => client.destroy());
+    if (client?.isReady) await closeRedis(() => client.close().catch(() => client.destroy()));
     else client?.destroy();
   }
 

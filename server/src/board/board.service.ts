@@ -10,8 +10,8 @@ import { ContestEvent } from '../database/entities';
 import type { BoardMode } from '../database/entities/contest-event.entity';
 import { Transactor } from '../database/transactor';
 import { nextRevealStep, revealGroups, revealTotal } from '../domain/scoring/reveal';
-import { FeedService } from '../live/feed.service';
-import { RESULTS_CHANGED, type ResultsChanged } from '../live/results-changed';
+import { PublicFeed } from '../common/public-feed';
+import { RESULTS_CHANGED, type ResultsChanged } from '../common/results-changed';
 import { StandingsService } from '../standings/standings.service';
 
 /** The organizer's controls of the public board: provisional or complete-only, freeze, ceremony reveal. */
@@ -22,7 +22,7 @@ export class BoardService {
     private readonly lookup: ContestLookup,
     private readonly audit: AuditService,
     private readonly standings: StandingsService,
-    private readonly feed: FeedService,
+    private readonly feed: PublicFeed,
     private readonly bus: EventEmitter2,
   ) {}
 
@@ -60,7 +60,7 @@ export class BoardService {
     return this.change(code, eventKey, who, 'board.mode', (e) => (e.boardMode === mode ? null : { boardMode: mode as BoardMode }));
   }
 
-  /** Freezes the public board of an event: what the public sees now is captured in the same transaction (FeedService.freeze). */
+  /** Freezes the public board of an event: what the public sees now is captured in the same transaction (PublicFeed.freeze). */
   async freeze(code: string, eventKey: string, who: Principal): Promise<BoardState> {
     const { contest, event } = await this.lookup.contestEvent(code, eventKey);
     await this.feed.freeze(contest.id, event.id, async (em, fresh) => {

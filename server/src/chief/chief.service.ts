@@ -11,7 +11,7 @@ import { Contest, ContestEvent, Deduction, Entry, Sheet } from '../database/enti
 import { lockRow } from '../database/sql';
 import { Transactor } from '../database/transactor';
 import { hundredthsToNumber, toHundredths } from '../domain/scoring/decimal';
-import { RESULTS_CHANGED, type ResultsChanged } from '../live/results-changed';
+import { RESULTS_CHANGED, type ResultsChanged } from '../common/results-changed';
 import { StandingsService } from '../standings/standings.service';
 import { AppealsRepository } from '../appeals/appeals.repository';
 

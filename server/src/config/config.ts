@@ -45,9 +45,15 @@ const envSchema = z.object({
   /** milliseconds the live feed waits to coalesce a burst of changes */
   FEED_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(40),
   /** the longest the live feed waits while the process is busy (the contract allows a second from change to update) */
-  FEED_MAX_COALESCE_MS: z.coerce.number().int().min(0).max(800).default(250),
+  FEED_MAX_COALESCE_MS: z.coerce.number().int().min(0).max(800).default(80),
   /** open socket.io connections one client address may hold; a venue's phones behind one NAT share an address */
   FEED_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+  /** milliseconds without contact after which a tablet with unsent marks shows red on the fleet monitor */
+  FLEET_STALE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  /** sheet PUTs one judge token may send a second, sustained (docs/security.md, "Sheet PUTs") */
+  SHEET_PUT_RATE: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** sheet PUTs one judge token may send at once, above the sustained rate: a tablet's outbox after a Wi-Fi drop */
+  SHEET_PUT_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
   /** `info` is pino's name for `log`, accepted so either habit works */
   LOG_LEVEL: z
     .enum(['error', 'warn', 'log', 'info', 'debug', 'silent'], { error: 'must be one of error, warn, log (or info), debug, silent' })
@@ -84,6 +90,9 @@ export class AppConfig {
   readonly feedCoalesceMs: number;
   readonly feedMaxCoalesceMs: number;
   readonly feedMaxConnectionsPerAddress: number;
+  readonly fleetStaleMs: number;
+  readonly sheetPutRate: number;
+  readonly sheetPutBurst: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug' | 'silent';
   /** a data folder beside an SQLite file, for files the server keeps (secret key) */
   readonly dataDir: string;
@@ -115,6 +124,9 @@ export class AppConfig {
     this.feedCoalesceMs = e.FEED_COALESCE_MS;
     this.feedMaxCoalesceMs = Math.max(e.FEED_COALESCE_MS, e.FEED_MAX_COALESCE_MS);
     this.feedMaxConnectionsPerAddress = e.FEED_MAX_CONNECTIONS_PER_ADDRESS;
+    this.fleetStaleMs = e.FLEET_STALE_MS;
+    this.sheetPutRate = e.SHEET_PUT_RATE;
+    this.sheetPutBurst = e.SHEET_PUT_BURST;
     this.logLevel = e.LOG_LEVEL;
     this.dataDir =
       this.database.kind === 'sqlite' && this.database.path !== ':memory:'

@@ -13,8 +13,8 @@ import { Contest, ContestEvent, Contestant, Entry, Judge } from '../database/ent
 import { Transactor } from '../database/transactor';
 import { validateContestFile } from '../domain/scoring/validate-contest';
 import type { Problem } from '../contracts/errors';
-import { FeedStateRepository } from '../live/feed-state.repository';
-import { RESULTS_CHANGED } from '../live/results-changed';
+import { FeedStateRepository } from '../standings/feed-state.repository';
+import { RESULTS_CHANGED } from '../common/results-changed';
 import { applyEdit, editState, planJudges, storedMarkProblems } from './contest-apply';
 import { diffContest, finalizedEventsOf, guardProblems, type ContestChange } from './contest-diff';
 import { finalizedText, lockEvents } from './event-locks';

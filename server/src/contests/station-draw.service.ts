@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { Contestant, ContestEvent, Entry, SheetVersion, Sheet } from '../database/entities';
 import { Transactor } from '../database/transactor';
 import { drawStations } from '../domain/scoring/draw';
-import { RESULTS_CHANGED } from '../live/results-changed';
+import { RESULTS_CHANGED } from '../common/results-changed';
 import { ContestLookup } from './contest-lookup';
 import { lockEvents, refuseFinalized } from './event-locks';
 

@@ -17,3 +17,4 @@ export * from './contests';
 export * from './server-info';
 export * from './appeals';
 export * from './recheck';
+export * from './fleet';

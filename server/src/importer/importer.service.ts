@@ -10,7 +10,7 @@ import { lockEvents, markedEventIds, refuseFinalized } from '../contests/event-l
 import { importQuerySchema, type ImportReport, type ImportRow } from '../contracts/importer';
 import { Contest, ContestEvent, Contestant, Entry } from '../database/entities';
 import { Transactor } from '../database/transactor';
-import { RESULTS_CHANGED } from '../live/results-changed';
+import { RESULTS_CHANGED } from '../common/results-changed';
 import { eventOfRow, planImport, type ImportPlan, type StoredForImport } from './import-plan';
 import { mapHeader, readSheet } from './read-sheet';
 import type { SetupPayload } from '../audit/replay';

@@ -14,10 +14,11 @@ import { comparePublicRows, type CompactFeedUpdate } from '../contracts/compact-
 import { sameJson } from './same-json';
 import { BusyGauge, coalesceWindow } from './coalesce-window';
 import { FeedLogRepository } from './feed-log.repository';
-import { FeedStateRepository, type PublicState } from './feed-state.repository';
+import { FeedStateRepository, type PublicState } from '../standings/feed-state.repository';
 import { compactChanges } from './compact-changes';
 import { DomainError } from '../common/domain-error';
-import { RESULTS_CHANGED, type ResultsChanged } from './results-changed';
+import { RESULTS_CHANGED, type ResultsChanged } from '../common/results-changed';
+import type { PublicFeed } from '../common/public-feed';
 
 /**
  * The socket.io room of the watchers of one contest in one form (whole rows or compact), of every
@@ -58,7 +59,7 @@ interface Sent {
  * All work of one contest runs in one queue, so a snapshot and the updates after it are ordered.
  */
 @Injectable()
-export class FeedService implements BeforeApplicationShutdown {
+export class FeedService implements BeforeApplicationShutdown, PublicFeed {
   private readonly log = new Logger('live');
   private server: Server | null = null;
   private readonly queues = new Map<number, Promise<unknown>>();

@@ -4,6 +4,7 @@ import type { createAdapter } from '@socket.io/redis-adapter';
 import type { Express } from 'express';
 import proxyAddr from 'proxy-addr';
 import type { Server, ServerOptions } from 'socket.io';
+import { closeRedis } from '../common/close-redis';
 import { loadRedis } from '../common/heavy-libraries';
 import { AppConfig } from '../config/config';
 import { ConnectionCap } from './connection-cap';
@@ -55,7 +56,7 @@ export class LiveIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.all(this.clients.map((c) => c.quit().catch(() => undefined)));
+    await Promise.all(this.clients.map((c) => closeRedis(() => c.quit())));
     this.clients = [];
   }
 }

@@ -1,8 +1,9 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
+import type { Principal } from '../auth/principal';
 import { sha256 } from '../auth/secrets';
 import { SessionsService, TOKENS_REVOKED, type TokensRevoked } from '../auth/sessions.service';
 import { ChiefService } from '../chief/chief.service';
@@ -13,10 +14,18 @@ import { staffWatchRequestSchema } from '../contracts/watch-request';
 import { STAFF, STAFF_NAMESPACE, type StaffEventChanged, type StaffWatchRequest } from '../contracts/staff';
 import { AppConfig } from '../config/config';
 import { ContestLookup } from '../contests/contest-lookup';
-import { RESULTS_CHANGED, type ResultsChanged } from './results-changed';
+import { FLEET, type FleetUpdate, type FleetWatchRequest } from '../contracts/fleet';
+import { FLEET_CHANGED, type FleetChanged } from '../fleet/fleet-changed';
+import { fleetWatchSchema } from '../fleet/fleet-schemas';
+import { FleetService } from '../fleet/fleet.service';
+import { RESULTS_CHANGED, type ResultsChanged } from '../common/results-changed';
 
 const EVENT_ROOM = 'staff-event:';
 const roomOf = (eventId: number) => `${EVENT_ROOM}${eventId}`;
+const FLEET_ROOM = 'staff-fleet:';
+/** a desk follows the tablets of its event's judges; the organizer's console follows the whole contest */
+const fleetJudgeRoom = (contestId: number, judge: string) => `${FLEET_ROOM}${contestId}:judge:${judge}`;
+const fleetContestRoom = (contestId: number) => `${FLEET_ROOM}${contestId}:all`;
 /** every socket opened with one token, by the token's stored hash, so a revocation finds them in every process */
 const tokenRoom = (tokenHash: string) => `staff-token:${tokenHash}`;
 /** how often sockets' tokens are checked again: for revocations a closing process never announced, and expiry */
@@ -28,7 +37,11 @@ const ENDED = toErrorBody(DomainError.unauthenticated('this login has ended: log
 interface StaffSocketData {
   tokenHash?: string;
   watching?: boolean;
+  /** a judge's tablet that named its device in the handshake: online on the fleet monitor while this socket is open */
+  device?: { who: Principal; deviceId: string };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Chief judges' desks follow their event here. The handshake carries the bearer token
@@ -39,7 +52,7 @@ interface StaffSocketData {
  * process; a periodic check closes those whose token expired or vanished otherwise.
  */
 @WebSocketGateway({ namespace: STAFF_NAMESPACE })
-export class StaffGateway implements OnGatewayInit, OnModuleDestroy {
+export class StaffGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleDestroy {
   private readonly log = new Logger('staff');
   private server: Namespace | null = null;
   private readonly pending = new Set<number>();
@@ -51,6 +64,7 @@ export class StaffGateway implements OnGatewayInit, OnModuleDestroy {
     private readonly chief: ChiefService,
     private readonly lookup: ContestLookup,
     private readonly config: AppConfig,
+    private readonly fleet: FleetService,
   ) {}
 
   afterInit(server: Namespace): void {
@@ -77,6 +91,7 @@ export class StaffGateway implements OnGatewayInit, OnModuleDestroy {
         void socket.join(tokenRoom(data.tokenHash));
       }
       const who = await this.auth.verify(token);
+      this.noteDevice(socket, who);
       if (!body || typeof body !== 'object') throw DomainError.invalid([{ path: 'body', message: 'watch-event needs { "contest": CODE, "event": KEY }' }]);
       const parsed = staffWatchRequestSchema.safeParse(body);
       if (!parsed.success) throw DomainError.invalid(zodProblems(parsed.error));
@@ -89,6 +104,62 @@ export class StaffGateway implements OnGatewayInit, OnModuleDestroy {
     } catch (e) {
       if (!(e instanceof DomainError)) this.logError(e);
       socket.emit(STAFF.error, toErrorBody(e));
+    }
+  }
+
+  /** Follows the tablets of an event (its chief judge, the organizer) or of a whole contest (the organizer): a snapshot now, changed rows after. */
+  @SubscribeMessage(FLEET.watch)
+  async watchFleet(socket: Socket, body: FleetWatchRequest): Promise<void> {
+    const data = socket.data as StaffSocketData;
+    try {
+      const raw = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const token = typeof raw === 'string' && raw ? raw : undefined;
+      if (token && !data.tokenHash) {
+        data.tokenHash = sha256(token);
+        void socket.join(tokenRoom(data.tokenHash));
+      }
+      const who = await this.auth.verify(token);
+      this.noteDevice(socket, who);
+      if (!body || typeof body !== 'object') throw DomainError.invalid([{ path: 'body', message: 'watch-fleet needs { "contest": CODE, "event"?: KEY }' }]);
+      const parsed = fleetWatchSchema.safeParse(body);
+      if (!parsed.success) throw DomainError.invalid(zodProblems(parsed.error));
+      const view = await this.fleet.view(who, parsed.data.contest, parsed.data.event);
+      if (who.kind !== 'organizer') for (const r of socket.rooms) if (r.startsWith(FLEET_ROOM)) void socket.leave(r);
+      if (parsed.data.event === undefined) void socket.join(fleetContestRoom(view.contestId));
+      else for (const j of view.judges) void socket.join(fleetJudgeRoom(view.contestId, j));
+      data.watching = true;
+      socket.emit(FLEET.snapshot, { contest: view.contest, rows: view.rows, staleMs: this.fleet.staleMs } satisfies FleetUpdate);
+    } catch (e) {
+      if (!(e instanceof DomainError)) this.logError(e);
+      socket.emit(STAFF.error, toErrorBody(e));
+    }
+  }
+
+  handleDisconnect(socket: Socket): void {
+    const device = (socket.data as StaffSocketData).device;
+    if (device) this.fleet.socketChanged(device.who, device.deviceId, -1);
+  }
+
+  /** A judge's tablet passes its fleet device id in the handshake (`auth: { token, deviceId }`); counted once per socket. */
+  private noteDevice(socket: Socket, who: Principal): void {
+    const data = socket.data as StaffSocketData;
+    const raw = (socket.handshake.auth as { deviceId?: unknown } | undefined)?.deviceId;
+    if (data.device || who.kind !== 'judge' || typeof raw !== 'string' || !UUID.test(raw) || !socket.connected) return;
+    data.device = { who, deviceId: raw.toLowerCase() };
+    this.fleet.socketChanged(who, data.device.deviceId, 1);
+  }
+
+  /** Each changed row goes to the desks following its judge and to the consoles following its contest; a socket in both gets it once. */
+  @OnEvent(FLEET_CHANGED)
+  onFleetChanged(change: FleetChanged): void {
+    if (!this.server) return;
+    const byJudge = new Map<string, FleetChanged['rows']>();
+    for (const r of change.rows) byJudge.set(r.judge, [...(byJudge.get(r.judge) ?? []), r]);
+    for (const [judge, rows] of byJudge) {
+      this.server
+        .to(fleetJudgeRoom(change.contestId, judge))
+        .to(fleetContestRoom(change.contestId))
+        .emit(FLEET.changed, { contest: change.contest, rows, staleMs: this.fleet.staleMs } satisfies FleetUpdate);
     }
   }
 

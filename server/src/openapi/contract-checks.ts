@@ -11,6 +11,7 @@ import type { RecheckResult } from '../contracts/recheck';
 import type { ServerInfo } from '../contracts/server-info';
 import type { JudgeEventScheme, JudgeLoginResponse, OrganizerLoginResponse, SheetListItem, StoredSheet } from '../contracts/sheets';
 import type { StaffEventChanged } from '../contracts/staff';
+import type { FleetUpdate } from '../contracts/fleet';
 import type { ContestSummary, EventStandings, StandingsRow, TeamStandings } from '../contracts/standings';
 import type * as R from './response-schemas';
 import type * as S from './socket-events';
@@ -54,4 +55,5 @@ export type ContractChecks = [
   Expect<Check<typeof S.compactFeedUpdate, CompactFeedUpdate>>,
   Expect<Check<typeof S.feedResumed, FeedResumed>>,
   Expect<Check<typeof S.staffEventChanged, StaffEventChanged>>,
+  Expect<Check<typeof S.fleetUpdate, FleetUpdate>>,
 ];

@@ -24,7 +24,7 @@ const ERROR_TEXT: Record<number, string> = {
   404: 'Unknown contest, event, station or record',
   409: 'Conflicts with the current state (see the message)',
   413: 'Body too large',
-  429: 'Too many failed logins; see Retry-After',
+  429: 'Too many requests: a login or per-token budget is spent; see Retry-After',
   503: 'Not ready',
 };
 

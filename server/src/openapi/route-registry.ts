@@ -38,6 +38,7 @@ export const TAGS = {
   files: 'Exports and imports',
   integrity: 'Results integrity',
   appeals: 'Appeals',
+  devices: 'Tablet fleet',
   docs: 'API documents',
 } as const;
 export type Tag = keyof typeof TAGS;
@@ -70,7 +71,7 @@ export const ROUTES: RouteDoc[] = [
 
   { method: 'GET', path: `${E}/scheme`, auth: 'judge', tag: 'sheets', summary: 'The criteria this judge marks in the event', ok: json('JudgeEventScheme') },
   { method: 'GET', path: `${E}/sheets`, auth: 'judge', tag: 'sheets', summary: "The judge's blind list: stations only", ok: json('SheetList') },
-  { method: 'PUT', path: `${E}/sheets/:station`, auth: 'judge', tag: 'sheets', summary: 'Submit a sheet; the same requestId again answers the stored sheet', body: 'SheetPutInput', ok: json('StoredSheet'), errors: [409] },
+  { method: 'PUT', path: `${E}/sheets/:station`, auth: 'judge', tag: 'sheets', summary: 'Submit a sheet; the same requestId again answers the stored sheet', body: 'SheetPutInput', ok: json('StoredSheet'), errors: [409, 429] },
 
   { method: 'POST', path: `${E}/sheets/:station/:judge/reopen`, auth: 'staff', tag: 'chief', summary: "Reopen a judge's submitted sheet (chief judge)", body: 'ReopenSheetInput', ok: json('ReopenedSheet'), errors: [409] },
   { method: 'POST', path: `${E}/deductions`, auth: 'staff', tag: 'chief', summary: 'Deduct points from an entry (chief judge)', body: 'DeductionInput', ok: json('Deduction', 201), errors: [409] },
@@ -111,6 +112,8 @@ export const ROUTES: RouteDoc[] = [
   { method: 'GET', path: `${E}/appeals/:id`, auth: 'staff', tag: 'appeals', summary: 'One appeal', ok: json('AppealView') },
   { method: 'POST', path: `${E}/appeals/:id/decision`, auth: 'staff', tag: 'appeals', summary: 'Answer an appeal (chief judge)', body: 'AppealDecisionInput', ok: json('AppealView'), errors: [409] },
   { method: 'GET', path: `${E}/appeals/:id/notice.pdf`, auth: 'staff', tag: 'appeals', summary: "The appeal's written answer as PDF", ok: file(PDF) },
+
+  { method: 'POST', path: '/api/devices/report', auth: 'judge', tag: 'devices', summary: "A judge's tablet reports its outbox, app version and battery for the fleet monitor (at most 5 in 5 s per login and per device)", body: 'DeviceReportInput', ok: noContent, errors: [429] },
 
   { method: 'GET', path: '/api/openapi.json', auth: 'public', tag: 'docs', summary: 'This document', ok: file('application/json') },
   { method: 'GET', path: '/api/asyncapi.json', auth: 'public', tag: 'docs', summary: 'The live feed and staff channel as an AsyncAPI 3 document', ok: file('application/json') },

@@ -4,6 +4,7 @@ import { auditQuerySchema } from '../contracts/audit';
 import { boardModeSchema, deductionSchema, entryStatusSchema, reopenEventSchema, reopenSheetSchema, revealSchema } from '../contracts/chief';
 import { contestFileSchema } from '../contracts/contest-file';
 import { judgeCardsQuerySchema } from '../contracts/contests';
+import { deviceReportSchema } from '../fleet/fleet-schemas';
 import { importQuerySchema } from '../contracts/importer';
 import { organizerPasswordChangeSchema } from '../contracts/sessions';
 import { judgeLoginSchema, organizerLoginSchema, sheetPutSchema } from '../contracts/sheets';
@@ -91,6 +92,7 @@ export const REQUESTS = {
   PublishInput: publishSchema,
   FileAppealInput: fileAppealSchema,
   AppealDecisionInput: decisionSchema,
+  DeviceReportInput: deviceReportSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Query strings, one parameter per property. */

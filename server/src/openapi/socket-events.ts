@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { FEED, LIVE_NAMESPACE } from '../contracts/feed';
 import { STAFF, STAFF_NAMESPACE } from '../contracts/staff';
+import { FLEET } from '../contracts/fleet';
+import { fleetWatchSchema } from '../fleet/fleet-schemas';
 import { staffWatchRequestSchema, watchRequestSchema } from '../contracts/watch-request';
 import { errorBody, eventStandings, standingsRow } from './response-schemas';
 
@@ -40,6 +42,21 @@ export const feedError = z.object({ statusCode: z.int(), error: z.string(), mess
 export const feedResumed = z.object({ contest: z.string(), seq: z.int() });
 export const staffEventChanged = z.object({ contest: z.string(), event: z.string(), revision: z.int() });
 
+const battery = z.object({ level: z.number(), charging: z.boolean() }).nullable();
+export const fleetRow = z.object({
+  judge: z.string(),
+  name: z.string(),
+  deviceId: z.string().nullable().describe('null: this judge has no tablet reporting yet'),
+  online: z.boolean(),
+  stale: z.boolean().describe('marks waiting on the tablet and no contact for FLEET_STALE_MS'),
+  lastContactAt: z.string().nullable(),
+  appVersion: z.string().nullable(),
+  outbox: z.int(),
+  lastSentAt: z.string().nullable(),
+  battery,
+});
+export const fleetUpdate = z.object({ contest: z.string(), rows: z.array(fleetRow), staleMs: z.int() });
+
 export type Direction = 'send' | 'receive';
 
 /** One socket.io event: `send` is client → server, `receive` server → client. */
@@ -64,5 +81,8 @@ export const SOCKET_EVENTS: SocketEventDoc[] = [
   { namespace: STAFF_NAMESPACE, event: STAFF.watch, direction: 'send', schema: 'StaffWatchRequest', payload: staffWatchRequestSchema, summary: "Follow one event's desk (its chief judge or the organizer). The handshake carries `auth: { token }`." },
   { namespace: STAFF_NAMESPACE, event: STAFF.watching, direction: 'receive', schema: 'StaffEventChanged', payload: staffEventChanged, summary: 'The watch was accepted; `revision` is the current one.' },
   { namespace: STAFF_NAMESPACE, event: STAFF.changed, direction: 'receive', schema: 'StaffEventChanged', payload: staffEventChanged, summary: "The event's marks, deductions or statuses changed: refetch the progress over REST." },
+  { namespace: STAFF_NAMESPACE, event: FLEET.watch, direction: 'send', schema: 'FleetWatchRequest', payload: fleetWatchSchema, summary: "Follow the tablets of one event's judges (its chief judge or the organizer) or, without `event`, of the whole contest (the organizer)." },
+  { namespace: STAFF_NAMESPACE, event: FLEET.snapshot, direction: 'receive', schema: 'FleetUpdate', payload: fleetUpdate, summary: 'Every row the fleet watch covers: one per judge and device, a judge with no tablet yet as one row with `deviceId: null`.' },
+  { namespace: STAFF_NAMESPACE, event: FLEET.changed, direction: 'receive', schema: 'FleetUpdate', payload: fleetUpdate, summary: 'Rows that changed (a report, a tablet going offline or stale): merge by judge and deviceId.' },
   { namespace: STAFF_NAMESPACE, event: STAFF.error, direction: 'receive', schema: 'ErrorBody', payload: errorBody, summary: 'The watch was refused (401, 403, 404).' },
 ];

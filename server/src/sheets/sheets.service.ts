@@ -13,7 +13,7 @@ import { Transactor } from '../database/transactor';
 import { hundredthsToNumber } from '../domain/scoring/decimal';
 import { checkSheet } from '../domain/scoring/marks';
 import { criteriaOfJudge } from '../domain/scoring/scheme';
-import { RESULTS_CHANGED, type ResultsChanged } from '../live/results-changed';
+import { RESULTS_CHANGED, type ResultsChanged } from '../common/results-changed';
 import { SchemeCache } from '../contests/scheme-cache';
 import { checkComments, readComments, storedComments } from './sheet-comments';
 import { SheetStoreRepository } from './sheet-store.repository';

@@ -6,7 +6,7 @@ import { SchemeCache } from '../contests/scheme-cache';
 import { comparePublicRows } from '../contracts/compact-feed';
 import type { EventStandings, StaffStandingsRow, StandingsRow, TeamStandings } from '../contracts/standings';
 import { Contest, ContestEvent } from '../database/entities';
-import { FeedStateRepository } from '../live/feed-state.repository';
+import { FeedStateRepository } from './feed-state.repository';
 import { unitsToNumber } from '../domain/scoring/decimal';
 import { rankEntries } from '../domain/scoring/ranking';
 import { computeEntry } from '../domain/scoring/entry';

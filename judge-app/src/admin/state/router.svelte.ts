@@ -2,7 +2,7 @@
  * Hash routes of the console, so the server serves one admin.html and a reload keeps the screen:
  * `#/` contests, `#/new` a new contest, `#/c/CODE/TAB` one contest's desk.
  */
-export const TABS = ['overview', 'setup', 'import', 'draw', 'judges', 'board', 'appeals', 'exports', 'audit'] as const;
+export const TABS = ['overview', 'setup', 'import', 'draw', 'judges', 'devices', 'board', 'appeals', 'exports', 'audit'] as const;
 export type Tab = (typeof TABS)[number];
 
 export type Route = { name: 'login' } | { name: 'contests' } | { name: 'new' } | { name: 'contest'; code: string; tab: Tab };

@@ -178,6 +178,26 @@ describe('outbox: retries', () => {
     expect(server.calls).toHaveLength(3);
   });
 
+  it('holds the whole queue on a 429 until Retry-After, then sends the rest with their own requestIds', async () => {
+    // the server's budget is per login: one 429 speaks for every sheet behind it
+    const server = new FakeSheetServer().next({ kind: 'store' }, { kind: 'status', status: 429, headers: { 'Retry-After': '9' } });
+    const { outbox, clock } = await setup({ server });
+    const sent = [];
+    for (const station of ['07', '08', '09', '10']) sent.push(await outbox.submit(sheet(station)));
+    await settle(outbox);
+    expect(server.calls).toHaveLength(2);
+    expect(outbox.list().map((r) => r.state)).toEqual(['confirmed', 'queued', 'queued', 'queued']);
+    expect(clock.nextTimerIn()).toBe(9000);
+    clock.advance(8999);
+    await settle(outbox);
+    expect(server.calls).toHaveLength(2);
+    clock.advance(1);
+    await settle(outbox);
+    expect(outbox.list().map((r) => r.state)).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed']);
+    expect(server.calls.map((c) => c.body!.requestId)).toEqual([sent[0], sent[1], sent[1], sent[2], sent[3]].map((r) => r.requestId));
+    expect(server.writes).toBe(4);
+  });
+
   it('treats a request that hangs past its deadline as a network failure and retries it', async () => {
     const server = new FakeSheetServer().next({ kind: 'hang' }, { kind: 'store' });
     const { outbox, clock } = await setup({ server, timeoutMs: 20 });
