@@ -2,6 +2,7 @@ import { loadPdfKit } from '../common/heavy-libraries';
 import type { AppealView } from '../contracts/appeals';
 import { cjkFont } from './cjk-font';
 import { formatTime } from './pdf-results';
+import { pdfBuffer } from './pdf-buffer';
 
 export interface AppealNoticeInput {
   contestTitle: string;
@@ -116,11 +117,5 @@ export async function appealNoticePdf(n: AppealNoticeInput): Promise<Buffer> {
   doc.text(`${w.date} ____________________`, MARGIN + width / 2, y);
   doc.fontSize(8).fillColor('#555').text(`${w.generatedAt}${formatTime(n.generatedAt)}${n.venue ? `   ${n.venue}` : ''}`, MARGIN, y + 40);
 
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
+  return pdfBuffer(doc);
 }

@@ -3,6 +3,7 @@ import type { EntryStatus } from '../contracts/standings';
 import { cjkFont } from './cjk-font';
 import type { ExportLabels } from './labels';
 import { formatTime } from './pdf-results';
+import { pdfBuffer } from './pdf-buffer';
 
 /** Words of the feedback sheet that the results exports do not use, by the contest's locale. */
 export interface FeedbackWords {
@@ -90,15 +91,6 @@ export interface FeedbackInput {
 const MARGIN = 40;
 const FOOTER = 24;
 
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
-}
 
 /**
  * Feedback sheets (成绩反馈单): one page per contestant with their marks per criterion from each
@@ -224,5 +216,5 @@ export async function feedbackPdf(f: FeedbackInput): Promise<Buffer> {
     doc.text(`${l.generatedAt}${formatTime(f.generatedAt)}`, MARGIN, doc.page.height - MARGIN, { width, align: 'left', lineBreak: false });
     doc.text(w.page(i + 1, range.count), MARGIN, doc.page.height - MARGIN, { width, align: 'right', lineBreak: false });
   }
-  return collect(doc);
+  return pdfBuffer(doc);
 }

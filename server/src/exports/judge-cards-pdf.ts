@@ -1,6 +1,7 @@
 import type QRCode from 'qrcode';
 import { loadPdfKit, loadQrCode } from '../common/heavy-libraries';
 import { cjkFont } from './cjk-font';
+import { pdfBuffer } from './pdf-buffer';
 
 export interface JudgeCard {
   key: string;
@@ -84,11 +85,5 @@ export async function judgeCardsPdf(input: CardsInput): Promise<Buffer> {
     drawQr(QRCode, doc, cardLoginLink(input.loginUrl, input.code, card), x + w - pad - qrSize, y + pad + 8, qrSize);
     doc.fontSize(6.5).fillColor('#555').text(card.pin ? t.scan : t.scanNoPin, x + w - pad - qrSize, y + h - pad - 8, { width: qrSize, align: 'center', lineBreak: false });
   });
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
+  return pdfBuffer(doc);
 }

@@ -2,6 +2,7 @@ import { loadPdfKit } from '../common/heavy-libraries';
 import type { ExportLabels } from './labels';
 import type { ResultsTable } from './results-table';
 import { cjkFont } from './cjk-font';
+import { pdfBuffer } from './pdf-buffer';
 
 export interface NoticeInput {
   /** decimals every printed number has, the event's precision */
@@ -19,15 +20,6 @@ export interface NoticeInput {
 
 const MARGIN = 36;
 
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
-}
 
 export function formatTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -106,5 +98,5 @@ export async function resultsNoticePdf(n: NoticeInput): Promise<Buffer> {
     doc.page.margins.bottom = 0;
     doc.fontSize(8).fillColor('#777').text(`${i + 1} / ${range.count}`, MARGIN, doc.page.height - MARGIN + 8, { width, align: 'center', lineBreak: false });
   }
-  return collect(doc);
+  return pdfBuffer(doc);
 }

@@ -1,3 +1,4 @@
+import { fleetEn } from '../../lib/fleet/fleet-messages';
 import type { MessageKey } from './zh-CN';
 
 /** English — the console's second language. */
@@ -534,27 +535,5 @@ export const en: Record<MessageKey, string> = {
   'audit.action.pins.read': 'PINs read',
   'audit.action.login': 'login',
   'audit.action.login.failed': 'failed login',
-  'fleet.title': 'Devices',
-  'fleet.judge': 'Judge',
-  'fleet.status': 'Status',
-  'fleet.online': 'Online',
-  'fleet.offline': 'Offline',
-  'fleet.none': 'Never connected',
-  'fleet.staleTag': 'Not synced',
-  'fleet.lastContact': 'Last contact',
-  'fleet.secondsAgo': '{n} s ago',
-  'fleet.minutesAgo': '{n} min ago',
-  'fleet.never': 'never',
-  'fleet.seconds': '{n} s',
-  'fleet.minutes': '{n} min',
-  'fleet.version': 'Version',
-  'fleet.outbox': 'Waiting',
-  'fleet.lastSent': 'Last sheet',
-  'fleet.battery': 'Battery',
-  'fleet.charging': 'charging',
-  'fleet.unknown': 'unknown',
-  'fleet.empty': 'No judges.',
-  'fleet.channelDown': 'Device status channel down, reconnecting…',
-  'fleet.staleNotice': '{name} ({judge}): {n} sheet(s) waiting on the tablet, no contact with the server for {ago}. Check the tablet’s network.',
-  'fleet.show': 'Show devices',
+  ...fleetEn,
 };

@@ -1,3 +1,4 @@
+import { fleetEn } from '../fleet/fleet-messages';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
@@ -351,27 +352,5 @@ export const en: Record<MessageKey, string> = {
   'desk.fin.done': 'Signed off; the event is locked',
 
   'time.justNow': 'just now',
-  'fleet.title': 'Devices',
-  'fleet.judge': 'Judge',
-  'fleet.status': 'Status',
-  'fleet.online': 'Online',
-  'fleet.offline': 'Offline',
-  'fleet.none': 'Never connected',
-  'fleet.staleTag': 'Not synced',
-  'fleet.lastContact': 'Last contact',
-  'fleet.secondsAgo': '{n} s ago',
-  'fleet.minutesAgo': '{n} min ago',
-  'fleet.never': 'never',
-  'fleet.seconds': '{n} s',
-  'fleet.minutes': '{n} min',
-  'fleet.version': 'Version',
-  'fleet.outbox': 'Waiting',
-  'fleet.lastSent': 'Last sheet',
-  'fleet.battery': 'Battery',
-  'fleet.charging': 'charging',
-  'fleet.unknown': 'unknown',
-  'fleet.empty': 'No judges.',
-  'fleet.channelDown': 'Device status channel down, reconnecting…',
-  'fleet.staleNotice': '{name} ({judge}): {n} sheet(s) waiting on the tablet, no contact with the server for {ago}. Check the tablet’s network.',
-  'fleet.show': 'Show devices',
+  ...fleetEn,
 };

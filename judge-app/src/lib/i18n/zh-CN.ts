@@ -1,3 +1,5 @@
+import { fleetZhCN } from '../fleet/fleet-messages';
+
 /** 简体中文 — the first language of the tablet. Every user-visible string lives here and in en.ts. */
 export const zhCN = {
   'app.title': '裁判评分',
@@ -350,29 +352,7 @@ export const zhCN = {
   'desk.fin.done': '已签字确认，赛项已锁定',
 
   'time.justNow': '刚刚',
-  'fleet.title': '设备',
-  'fleet.judge': '裁判',
-  'fleet.status': '状态',
-  'fleet.online': '在线',
-  'fleet.offline': '离线',
-  'fleet.none': '未连接过',
-  'fleet.staleTag': '未同步',
-  'fleet.lastContact': '最后联系',
-  'fleet.secondsAgo': '{n} 秒前',
-  'fleet.minutesAgo': '{n} 分钟前',
-  'fleet.never': '从未',
-  'fleet.seconds': '{n} 秒',
-  'fleet.minutes': '{n} 分钟',
-  'fleet.version': '版本',
-  'fleet.outbox': '待发送',
-  'fleet.lastSent': '最后提交',
-  'fleet.battery': '电量',
-  'fleet.charging': '充电中',
-  'fleet.unknown': '未知',
-  'fleet.empty': '没有裁判。',
-  'fleet.channelDown': '设备状态连接中断，正在重连…',
-  'fleet.staleNotice': '{name}（{judge}）的平板有 {n} 份评分表未发送，已 {ago} 没有联系服务器。请检查该平板的网络。',
-  'fleet.show': '查看设备',
+  ...fleetZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
