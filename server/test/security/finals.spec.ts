@@ -48,6 +48,8 @@ async function fileOf(code: string): Promise<ContestFile> {
 
 /** Everything a refused act could have changed: every event's standings and finality, and the audit trail. */
 async function state(code: string) {
+  // the summary carries each event's latest feed seq: let a publish still under way land first
+  await t.settle();
   const summary = (await api('GET', `/api/contests/${code}`)).body as { events: { key: string; final: boolean }[] };
   const standings: Record<string, unknown> = {};
   for (const e of summary.events) {
