@@ -78,20 +78,26 @@ export class StaffGateway implements OnGatewayInit, OnGatewayDisconnect, OnModul
     this.recheckTimer = null;
   }
 
+  /** Who the socket's token names. It joins its token's room before the check: a revocation committed after the check still finds it. */
+  private async caller(socket: Socket) {
+    const data = socket.data as StaffSocketData;
+    const raw = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const token = typeof raw === 'string' && raw ? raw : undefined;
+    if (token && !data.tokenHash) {
+      data.tokenHash = sha256(token);
+      void socket.join(tokenRoom(data.tokenHash));
+    }
+    const who = await this.auth.verify(token);
+    this.noteDevice(socket, who);
+    return who;
+  }
+
   @SubscribeMessage(STAFF.watch)
   // no parameter decorators: bad input is answered on `staff-error` by the schema below, not by the app's input pipe
   async watch(socket: Socket, body: StaffWatchRequest): Promise<void> {
     const data = socket.data as StaffSocketData;
     try {
-      const raw = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      const token = typeof raw === 'string' && raw ? raw : undefined;
-      // joined before the token is checked: a revocation committed after the check still finds this socket
-      if (token && !data.tokenHash) {
-        data.tokenHash = sha256(token);
-        void socket.join(tokenRoom(data.tokenHash));
-      }
-      const who = await this.auth.verify(token);
-      this.noteDevice(socket, who);
+      const who = await this.caller(socket);
       if (!body || typeof body !== 'object') throw DomainError.invalid([{ path: 'body', message: 'watch-event needs { "contest": CODE, "event": KEY }' }]);
       const parsed = staffWatchRequestSchema.safeParse(body);
       if (!parsed.success) throw DomainError.invalid(zodProblems(parsed.error));
@@ -112,14 +118,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayDisconnect, OnModul
   async watchFleet(socket: Socket, body: FleetWatchRequest): Promise<void> {
     const data = socket.data as StaffSocketData;
     try {
-      const raw = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      const token = typeof raw === 'string' && raw ? raw : undefined;
-      if (token && !data.tokenHash) {
-        data.tokenHash = sha256(token);
-        void socket.join(tokenRoom(data.tokenHash));
-      }
-      const who = await this.auth.verify(token);
-      this.noteDevice(socket, who);
+      const who = await this.caller(socket);
       if (!body || typeof body !== 'object') throw DomainError.invalid([{ path: 'body', message: 'watch-fleet needs { "contest": CODE, "event"?: KEY }' }]);
       const parsed = fleetWatchSchema.safeParse(body);
       if (!parsed.success) throw DomainError.invalid(zodProblems(parsed.error));
